@@ -1,0 +1,33 @@
+package io.pmoflow.api;
+
+import io.pmoflow.project.InvalidInputException;
+import io.pmoflow.project.ProjectNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+public class ApiExceptionHandler {
+
+  @ExceptionHandler(ProjectNotFoundException.class)
+  ResponseEntity<ApiError> notFound(ProjectNotFoundException e) {
+    return error(HttpStatus.NOT_FOUND, null, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ApiError> invalid(InvalidInputException e) {
+    return error(HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getName(),
+        e.getName() + ": '" + e.getValue() + "' is not a valid value");
+  }
+
+  private static ResponseEntity<ApiError> error(HttpStatus status, String field, String message) {
+    return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), field, message));
+  }
+}

@@ -1,0 +1,3 @@
+package io.pmoflow.project;
+
+public enum ProjectStatus { ACTIVE, ON_HOLD, ENDED }

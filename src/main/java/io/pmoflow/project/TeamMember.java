@@ -1,0 +1,4 @@
+package io.pmoflow.project;
+
+public record TeamMember(String userId, String role, int allocationPercent) {
+}
