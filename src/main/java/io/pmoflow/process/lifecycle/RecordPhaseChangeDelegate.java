@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves the project to the phase named by the input parameter {@code targetPhase}. A project stopped at a gate
- * (CANCELLED) has its sponsor, requester and manager told why.
+ * (CANCELLED; input parameter {@code gate}) has its sponsor, requester and manager told why.
  */
 @Component
 public class RecordPhaseChangeDelegate implements JavaDelegate {
@@ -37,7 +37,7 @@ public class RecordPhaseChangeDelegate implements JavaDelegate {
     projects.changePhase(key, target, ProcessContext.SYSTEM_ACTOR, comment);
     if (target == Phase.CANCELLED) {
       notifier.notify(execution, key, NotificationKind.PROJECT_STOPPED, stakeholders(execution), null,
-          Map.of("gate", "CHARTER", "comment", comment == null ? "" : comment));
+          Map.of("gate", execution.getVariable(GATE), "comment", comment == null ? "" : comment));
     }
   }
 

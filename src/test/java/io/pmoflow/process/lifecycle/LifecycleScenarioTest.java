@@ -74,6 +74,9 @@ class LifecycleScenarioTest extends ScenarioSupport {
     assertThat(phaseOf(key)).isEqualTo("CANCELLED");
     assertThat(notifications(key)).contains("sam.sponsor:PROJECT_STOPPED", "rae.requester:PROJECT_STOPPED",
         "mia.manager:PROJECT_STOPPED");
+    assertThat(jdbc.sql("select subject from pmo_notification where project_key = :k and kind = 'PROJECT_STOPPED'")
+        .param("k", key).query(String.class).list())
+        .containsOnly("Project " + key + " stopped at the CHARTER gate");
   }
 
   @Test
