@@ -225,6 +225,25 @@ class IntakeScenarioTest extends ScenarioSupport {
   }
 
   @Test
+  void concurrentRequestsGetDistinctConsecutiveKeysFromTheDatabaseSequence() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> starts = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String name = "Parallel request " + i;
+        starts.add(pool.submit(() -> startIntake("rae.requester", request(name)).getBusinessKey()));
+      }
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<String> start : starts) {
+        keys.add(start.get());
+      }
+      assertThat(keys).hasSize(20).allMatch(k -> k.matches("PRJ-\\d{4}-\\d{4,}"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aRequestWithoutALoggedInRequesterIsRefused() {
     long projects = projectCount();
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, request("Anonymous")))
