@@ -154,23 +154,57 @@ class IntakeScenarioTest extends ScenarioSupport {
   }
 
   @Test
-  void aRequesterCannotScreenTheirOwnRequestEvenAsAnApprover() {
+  void aRequesterCannotSeeClaimOrScreenTheirOwnRequestEvenAsAnApprover() {
     ensureUser("ria.pmo", "pmo", "requesters");
     ProcessInstance intake = startIntake("ria.pmo", request("Own pet project"));
     String key = projectKey(intake);
     Task screening = task(intake, TASK_SCREEN_REQUEST);
 
+    assertThat(as("ria.pmo", () -> taskService.createTaskQuery().processInstanceId(intake.getId()).count()))
+        .as("hidden from the requester").isZero();
+    assertThat(as("pat.pmo", () -> taskService.createTaskQuery().processInstanceId(intake.getId()).count()))
+        .as("visible to the rest of the group").isEqualTo(1);
     assertThatThrownBy(() -> as("ria.pmo", () -> taskService.claim(screening.getId(), "ria.pmo")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Separation of duties");
+        .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> as("ria.pmo", () -> taskService.complete(screening.getId(), decision("APPROVED", null))))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(403))
-        .hasMessageContaining("Separation of duties");
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.setAssignee(screening.getId(), "ria.pmo"))
+        .as("not even an operator can hand it to the requester")
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Separation of duties");
 
     BpmnAwareTests.assertThat(intake).isWaitingAt(TASK_SCREEN_REQUEST);
+    assertThat(task(intake, TASK_SCREEN_REQUEST).getAssignee()).isNull();
     assertThat(historyTypes(key)).doesNotContain("SCREENING");
     complete("pat.pmo", intake, TASK_SCREEN_REQUEST, decision("APPROVED", null));
     assertThat(historyTypes(key)).contains("SCREENING");
+  }
+
+  @Test
+  void theScreeningStepItselfRefusesTheRequestersDecision() {
+    ensureUser("ria.pmo", "pmo", "requesters");
+    ProcessInstance intake = startIntake("ria.pmo", request("Own idea, second try"));
+    Task screening = task(intake, TASK_SCREEN_REQUEST);
+    // an operator completing on the requester's behalf through the Java API, past the task authorizations
+    identityService.setAuthentication("ria.pmo", java.util.List.of());
+    try {
+      assertThatThrownBy(() -> managementCompletes(screening.getId()))
+          .isInstanceOfSatisfying(InvalidRequestException.class,
+              e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(403))
+          .hasMessageContaining("Separation of duties");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    BpmnAwareTests.assertThat(intake).isWaitingAt(TASK_SCREEN_REQUEST);
+  }
+
+  private void managementCompletes(String taskId) {
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine.ProcessEngines
+            .getDefaultProcessEngine().getProcessEngineConfiguration();
+    config.getCommandExecutorTxRequired().execute(ctx -> ctx.runWithoutAuthorization(() -> {
+      taskService.complete(taskId, decision("APPROVED", null));
+      return null;
+    }));
   }
 
   @ParameterizedTest(name = "{0}")
