@@ -16,11 +16,18 @@ public record ProjectDetails(
     OffsetDateTime createdAt,
     CharterView charter,
     List<MilestoneView> milestones,
-    List<TeamMember> team,
+    List<TeamMemberView> team,
     List<RiskView> risks,
     List<HistoryEntry> history,
     List<Object> changes,
-    List<Object> statusReports) {
+    List<Object> statusReports,
+    PlanView plan,
+    List<WorkPackageView> workPackages,
+    List<Baseline> baselines,
+    List<IssueView> issues,
+    List<DocumentView> documents,
+    List<LessonView> lessons,
+    boolean archived) {
 
   public record Request(String description, BigDecimal estimatedBudget, int strategicAlignment, Level complexity,
       Level riskLevel, boolean crossDepartmental, boolean regulatory, LocalDate requestedStart,
@@ -36,7 +43,25 @@ public record ProjectDetails(
       List<Charter.Stakeholder> stakeholders, String recordedBy, OffsetDateTime recordedAt) {
   }
 
-  public record MilestoneView(String name, LocalDate dueDate, LocalDate actualDate, String status) {
+  /** Status PLANNED, DONE (with the actual date) or WAIVED (with the reason). */
+  public record MilestoneView(long id, String name, LocalDate dueDate, LocalDate actualDate, String status,
+      String waiverReason) {
+  }
+
+  /** A team member; {@code releasedAt} is set when closure hands the person back. */
+  public record TeamMemberView(String userId, String role, int allocationPercent, OffsetDateTime releasedAt) {
+  }
+
+  /** The recorded plan; its milestones, risks and work packages are listed beside it in the project. */
+  public record PlanView(LocalDate plannedStart, LocalDate plannedEnd, List<Plan.BudgetLine> budget,
+      BigDecimal budgetTotal, List<ResourceView> resources, List<Plan.Communication> communications,
+      String qualityStandards, String qualityAcceptanceCriteria, String recordedBy, OffsetDateTime recordedAt) {
+  }
+
+  public record ResourceView(String role, String userId, int allocationPercent, OffsetDateTime releasedAt) {
+  }
+
+  public record DocumentView(long id, String title, String url, String archivedBy, OffsetDateTime archivedAt) {
   }
 
   public record RiskView(long id, String title, int probability, int impact, int score, String response,

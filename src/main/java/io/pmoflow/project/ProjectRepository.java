@@ -23,10 +23,12 @@ public class ProjectRepository {
       + "project_manager, business_unit, budget, actual_cost, percent_complete, planned_start, planned_end, updated_at";
 
   private final JdbcClient jdbc;
+  private final DeliveryRepository delivery;
   private final String nextKeySql;
 
-  public ProjectRepository(JdbcClient jdbc, DataSource dataSource) {
+  public ProjectRepository(JdbcClient jdbc, DataSource dataSource, DeliveryRepository delivery) {
     this.jdbc = jdbc;
+    this.delivery = delivery;
     this.nextKeySql = isPostgres(dataSource)
         ? "select nextval('pmo_project_seq')"
         : "select next value for pmo_project_seq";
@@ -99,9 +101,15 @@ public class ProjectRepository {
         .update();
   }
 
-  public void updatePhase(String key, Phase phase, OffsetDateTime now) {
+  public void updatePhase(String key, Phase phase, ProjectStatus status, OffsetDateTime now) {
     jdbc.sql("update pmo_project set phase = :phase, status = :status, updated_at = :now where project_key = :key")
-        .param("phase", phase.name()).param("status", phase.status().name()).param("now", now).param("key", key)
+        .param("phase", phase.name()).param("status", status.name()).param("now", now).param("key", key)
+        .update();
+  }
+
+  public void updateStatus(String key, ProjectStatus status, OffsetDateTime now) {
+    jdbc.sql("update pmo_project set status = :status, updated_at = :now where project_key = :key")
+        .param("status", status.name()).param("now", now).param("key", key)
         .update();
   }
 
@@ -112,7 +120,7 @@ public class ProjectRepository {
   }
 
   public void replaceCharter(String key, Charter c, String actor, OffsetDateTime now) {
-    jdbc.sql("delete from pmo_milestone where project_key = :key").param("key", key).update();
+    replaceMilestones(key, c.milestones());
     jdbc.sql("delete from pmo_stakeholder where project_key = :key").param("key", key).update();
     jdbc.sql("delete from pmo_charter where project_key = :key").param("key", key).update();
     jdbc.sql("""
@@ -128,15 +136,6 @@ public class ProjectRepository {
         .param("actor", actor).param("now", now)
         .update();
     int position = 0;
-    for (Charter.Milestone m : c.milestones()) {
-      jdbc.sql("""
-          insert into pmo_milestone (project_key, position, name, due_date, status)
-          values (:key, :position, :name, :due, 'PLANNED')
-          """)
-          .param("key", key).param("position", position++).param("name", m.name()).param("due", m.dueDate())
-          .update();
-    }
-    position = 0;
     for (Charter.Stakeholder s : c.stakeholders()) {
       jdbc.sql("insert into pmo_stakeholder (project_key, position, name, role) values (:key, :position, :name, :role)")
           .param("key", key).param("position", position++).param("name", s.name()).param("role", s.role())
@@ -144,6 +143,30 @@ public class ProjectRepository {
     }
     jdbc.sql("update pmo_project set budget = :budget, updated_at = :now where project_key = :key")
         .param("budget", c.budgetEstimate()).param("now", now).param("key", key)
+        .update();
+  }
+
+  /** Replaces the milestones with new ones, all PLANNED: the charter's first, later the plan's. */
+  public void replaceMilestones(String key, List<Charter.Milestone> milestones) {
+    jdbc.sql("delete from pmo_milestone where project_key = :key").param("key", key).update();
+    int position = 0;
+    for (Charter.Milestone m : milestones) {
+      jdbc.sql("""
+          insert into pmo_milestone (project_key, position, name, due_date, status)
+          values (:key, :position, :name, :due, 'PLANNED')
+          """)
+          .param("key", key).param("position", position++).param("name", m.name()).param("due", m.dueDate())
+          .update();
+    }
+  }
+
+  public void updateMilestone(String key, long id, String status, LocalDate actualDate, String waiverReason) {
+    jdbc.sql("""
+        update pmo_milestone set status = :status, actual_date = :actual, waiver_reason = :reason
+        where project_key = :key and id = :id
+        """)
+        .param("status", status).param("actual", actualDate).param("reason", waiverReason).param("key", key)
+        .param("id", id)
         .update();
   }
 
@@ -172,7 +195,16 @@ public class ProjectRepository {
         .update();
   }
 
-  private void touch(String key, OffsetDateTime now) {
+  /** Replaces the risks of one source (e.g. the plan's when a recycled plan is submitted again). */
+  public void replaceRisks(String key, String source, List<RiskInput> risks, OffsetDateTime now) {
+    jdbc.sql("delete from pmo_risk where project_key = :key and source = :source")
+        .param("key", key).param("source", source).update();
+    for (RiskInput r : risks) {
+      insertRisk(key, r, source, now);
+    }
+  }
+
+  public void touch(String key, OffsetDateTime now) {
     jdbc.sql("update pmo_project set updated_at = :now where project_key = :key")
         .param("now", now).param("key", key).update();
   }
@@ -242,10 +274,12 @@ public class ProjectRepository {
     return new ProjectDetails(summary(rs, 0), request, rs.getString("requester"),
         rs.getString("intake_approver_group"), rs.getString("status_report_cadence"),
         rs.getObject("created_at", OffsetDateTime.class), charter(key), milestones(key), team(key), risks(key),
-        history(key), List.of(), List.of());
+        history(key), List.of(), List.of(), delivery.plan(key).orElse(null), delivery.workPackages(key),
+        delivery.baselines(key), delivery.issues(key), delivery.documents(key), delivery.lessons(key),
+        rs.getBoolean("archived"));
   }
 
-  private ProjectDetails.CharterView charter(String key) {
+  public ProjectDetails.CharterView charter(String key) {
     List<Charter.Stakeholder> stakeholders = jdbc.sql(
             "select name, role from pmo_stakeholder where project_key = :key order by position")
         .param("key", key).query((rs, n) -> new Charter.Stakeholder(rs.getString("name"), rs.getString("role")))
@@ -258,24 +292,29 @@ public class ProjectRepository {
         .optional().orElse(null);
   }
 
-  private List<ProjectDetails.MilestoneView> milestones(String key) {
+  public List<ProjectDetails.MilestoneView> milestones(String key) {
     return jdbc.sql("select * from pmo_milestone where project_key = :key order by position")
         .param("key", key)
-        .query((rs, n) -> new ProjectDetails.MilestoneView(rs.getString("name"),
+        .query((rs, n) -> new ProjectDetails.MilestoneView(rs.getLong("id"), rs.getString("name"),
             rs.getObject("due_date", LocalDate.class), rs.getObject("actual_date", LocalDate.class),
-            rs.getString("status")))
+            rs.getString("status"), rs.getString("waiver_reason")))
         .list();
   }
 
-  private List<TeamMember> team(String key) {
+  public List<ProjectDetails.TeamMemberView> team(String key) {
     return jdbc.sql("select * from pmo_team_member where project_key = :key order by id")
         .param("key", key)
-        .query((rs, n) -> new TeamMember(rs.getString("user_id"), rs.getString("role"),
-            rs.getInt("allocation_percent")))
+        .query((rs, n) -> new ProjectDetails.TeamMemberView(rs.getString("user_id"), rs.getString("role"),
+            rs.getInt("allocation_percent"), rs.getObject("released_at", OffsetDateTime.class)))
         .list();
   }
 
-  private List<ProjectDetails.RiskView> risks(String key) {
+  public boolean hasCharter(String key) {
+    return jdbc.sql("select count(*) from pmo_charter where project_key = :key")
+        .param("key", key).query(Long.class).single() > 0;
+  }
+
+  public List<ProjectDetails.RiskView> risks(String key) {
     return jdbc.sql("select * from pmo_risk where project_key = :key order by id")
         .param("key", key)
         .query((rs, n) -> new ProjectDetails.RiskView(rs.getLong("id"), rs.getString("title"),
@@ -284,7 +323,7 @@ public class ProjectRepository {
         .list();
   }
 
-  private List<ProjectDetails.HistoryEntry> history(String key) {
+  public List<ProjectDetails.HistoryEntry> history(String key) {
     return jdbc.sql("select * from pmo_project_history where project_key = :key order by id")
         .param("key", key)
         .query((rs, n) -> new ProjectDetails.HistoryEntry(rs.getString("entry_type"),

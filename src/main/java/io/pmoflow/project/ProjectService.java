@@ -1,12 +1,27 @@
 package io.pmoflow.project;
 
+import static io.pmoflow.project.Fields.MAX_TEXT;
+import static io.pmoflow.project.Fields.blankToNull;
+import static io.pmoflow.project.Fields.clip;
+import static io.pmoflow.project.Fields.optionalText;
+import static io.pmoflow.project.Fields.orEmpty;
+import static io.pmoflow.project.Fields.requireAmount;
+import static io.pmoflow.project.Fields.requireScale;
+import static io.pmoflow.project.Fields.requireText;
+
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +35,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectService {
 
   public static final String PROJECT_MANAGERS_GROUP = "project-managers";
-  static final int MAX_TEXT = 4000;
+
+  static final String PLAN_RISK_SOURCE = "PLAN";
+  static final String RISKS_ASSESSED = "RISKS_ASSESSED";
+  static final String DELIVERABLES_READY = "DELIVERABLES_READY";
 
   private final ProjectRepository repository;
+  private final DeliveryRepository delivery;
   private final UserDirectory directory;
+  private final DeliveryInputs deliveryInputs;
   private final Clock clock;
 
-  public ProjectService(ProjectRepository repository, UserDirectory directory, Clock clock) {
+  public ProjectService(ProjectRepository repository, DeliveryRepository delivery, UserDirectory directory,
+      Clock clock) {
     this.repository = repository;
+    this.delivery = delivery;
     this.directory = directory;
+    this.deliveryInputs = new DeliveryInputs(directory);
     this.clock = clock;
   }
 
@@ -114,7 +137,9 @@ public class ProjectService {
       throw new ForbiddenActionException("Project " + key + " is " + project.phase() + " and cannot move to " + target);
     }
     OffsetDateTime now = now();
-    repository.updatePhase(key, target, now);
+    ProjectStatus status = target.isEnded() ? ProjectStatus.ENDED
+        : project.status() == ProjectStatus.ON_HOLD ? ProjectStatus.ON_HOLD : ProjectStatus.ACTIVE;
+    repository.updatePhase(key, target, status, now);
     repository.appendHistory(key, "PHASE_CHANGED", target, actor, null, blankToNull(comment), now);
   }
 
@@ -135,6 +160,7 @@ public class ProjectService {
 
   public void recordCharter(String key, Charter charter, String actor) {
     ProjectSummary project = require(key);
+    requireNotArchived(key);
     requireText("objectives", charter.objectives(), MAX_TEXT);
     requireText("scopeIn", charter.scopeIn(), MAX_TEXT);
     optionalText("scopeOut", charter.scopeOut());
@@ -165,6 +191,7 @@ public class ProjectService {
 
   public void recordTeam(String key, List<TeamMember> team, String actor) {
     ProjectSummary project = require(key);
+    requireNotArchived(key);
     if (team.isEmpty()) {
       throw new InvalidInputException("teamMembers", "at least one team member is required");
     }
@@ -191,6 +218,7 @@ public class ProjectService {
 
   public void recordInitialRisks(String key, List<RiskInput> risks, String actor) {
     ProjectSummary project = require(key);
+    requireNotArchived(key);
     for (int i = 0; i < risks.size(); i++) {
       RiskInput r = risks.get(i);
       String field = "risks[" + i + "]";
@@ -203,7 +231,370 @@ public class ProjectService {
     for (RiskInput r : risks) {
       repository.insertRisk(key, r, "INITIAL_ASSESSMENT", now);
     }
-    repository.appendHistory(key, "RISKS_ASSESSED", project.phase(), actor, null, risks.size() + " risks", now);
+    repository.appendHistory(key, RISKS_ASSESSED, project.phase(), actor, null, risks.size() + " risks", now);
+  }
+
+  /**
+   * Records the plan, replacing an earlier one (a recycled plan is submitted again): its milestones replace the
+   * project's, its risks the earlier plan risks, and the project's budget and planned dates follow it.
+   */
+  public void recordPlan(String key, Plan plan, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    BigDecimal total = deliveryInputs.plan(plan);
+    Plan complete = new Plan(plan.plannedStart(), plan.plannedEnd(), plan.workPackages(), plan.milestones(),
+        plan.budget(), orEmpty(plan.resources()), orEmpty(plan.communications()), orEmpty(plan.risks()),
+        plan.qualityStandards(), plan.qualityAcceptanceCriteria());
+    OffsetDateTime now = now();
+    repository.replaceMilestones(key, complete.milestones());
+    repository.replaceRisks(key, PLAN_RISK_SOURCE, complete.risks(), now);
+    delivery.replacePlan(key, complete, total, actor, now);
+    repository.appendHistory(key, "PLAN_DRAFTED", project.phase(), actor, null,
+        "%d work packages, %d milestones, budget %s".formatted(complete.workPackages().size(),
+            complete.milestones().size(), total.toPlainString()), now);
+  }
+
+  /** The current milestones, to prefill the plan form with the charter's. */
+  @Transactional(readOnly = true)
+  public List<Charter.Milestone> milestonesForPlanning(String key) {
+    require(key);
+    return repository.milestones(key).stream().map(m -> new Charter.Milestone(m.name(), m.dueDate())).toList();
+  }
+
+  /** Throws {@link GateCriteriaNotMetException} listing every entry criterion of the gate that is not met. */
+  @Transactional(readOnly = true)
+  public void requireGateCriteria(String key, Gate gate) {
+    require(key);
+    List<GateCriteriaNotMetException.Gap> gaps = gaps(key, gate);
+    if (!gaps.isEmpty()) {
+      throw new GateCriteriaNotMetException(gate, gaps);
+    }
+  }
+
+  private List<GateCriteriaNotMetException.Gap> gaps(String key, Gate gate) {
+    List<GateCriteriaNotMetException.Gap> gaps = new ArrayList<>();
+    List<ProjectDetails.HistoryEntry> history = repository.history(key);
+    switch (gate) {
+      case CHARTER -> {
+        if (!repository.hasCharter(key)) {
+          gaps.add(gap("charter", "no charter has been recorded"));
+        }
+        if (repository.team(key).isEmpty()) {
+          gaps.add(gap("teamMembers", "at least one team member is required"));
+        }
+        if (history.stream().noneMatch(h -> h.type().equals(RISKS_ASSESSED))) {
+          gaps.add(gap("initialRisks", "the initial risk assessment has not been recorded"));
+        }
+      }
+      case PLAN -> {
+        Optional<ProjectDetails.PlanView> plan = delivery.plan(key);
+        if (plan.isEmpty()) {
+          gaps.add(gap("plan", "no plan has been recorded"));
+        }
+        if (repository.milestones(key).isEmpty()) {
+          gaps.add(gap("milestones", "at least one milestone is required"));
+        }
+        if (plan.map(p -> p.budgetTotal().signum() <= 0).orElse(true)) {
+          gaps.add(gap("budget", "the plan's budget lines must total more than 0"));
+        }
+      }
+      case CLOSURE_READINESS -> {
+        List<String> open = openMilestones(repository.milestones(key), Map.of());
+        if (!open.isEmpty()) {
+          gaps.add(openMilestonesGap(open));
+        }
+        if (!deliverablesReady(history)) {
+          gaps.add(gap("deliverables", "the deliverables have not been declared ready"));
+        }
+      }
+      case ACCEPTANCE -> {
+        if (!isApproved(history, Gate.CLOSURE_READINESS + "_SIGN_OFF")) {
+          gaps.add(gap("closureReadiness", "closure readiness has not been approved"));
+        }
+      }
+    }
+    return gaps;
+  }
+
+  private static GateCriteriaNotMetException.Gap gap(String criterion, String problem) {
+    return new GateCriteriaNotMetException.Gap(criterion, problem);
+  }
+
+  /** Names of the milestones neither DONE nor WAIVED once {@code updated} statuses are applied. */
+  private static List<String> openMilestones(List<ProjectDetails.MilestoneView> milestones,
+      Map<Long, MilestoneStatus> updated) {
+    return milestones.stream()
+        .filter(m -> !updated.getOrDefault(m.id(), MilestoneStatus.valueOf(m.status())).isSettled())
+        .map(ProjectDetails.MilestoneView::name)
+        .toList();
+  }
+
+  private static GateCriteriaNotMetException.Gap openMilestonesGap(List<String> open) {
+    return gap("milestones", "every milestone must be DONE or WAIVED; still open: " + String.join(", ", open));
+  }
+
+  /**
+   * Whether the deliverables were declared ready since closure readiness was last turned down, so a rejected
+   * closure sends the project manager back to declare them again.
+   */
+  private static boolean deliverablesReady(List<ProjectDetails.HistoryEntry> history) {
+    boolean ready = false;
+    for (ProjectDetails.HistoryEntry h : history) {
+      if (h.type().equals(DELIVERABLES_READY)) {
+        ready = true;
+      } else if (h.type().startsWith(Gate.CLOSURE_READINESS + "_") && h.decision() != null
+          && !Decision.APPROVED.name().equals(h.decision())) {
+        ready = false;
+      }
+    }
+    return ready;
+  }
+
+  /** Whether the latest decision recorded as {@code type} is APPROVED. */
+  private static boolean isApproved(List<ProjectDetails.HistoryEntry> history, String type) {
+    String latest = null;
+    for (ProjectDetails.HistoryEntry h : history) {
+      if (h.type().equals(type)) {
+        latest = h.decision();
+      }
+    }
+    return Decision.APPROVED.name().equals(latest);
+  }
+
+  /** Freezes the current budget, planned dates, milestones and scope as the next baseline version. */
+  public Baseline freezeBaseline(String key, String actor) {
+    ProjectSummary project = require(key);
+    OffsetDateTime now = now();
+    ProjectDetails.CharterView charter = repository.charter(key);
+    Baseline baseline = new Baseline(delivery.nextBaselineVersion(key), project.budget(), project.plannedStart(),
+        project.plannedEnd(), charter == null ? null : charter.scopeIn(), milestonesForPlanning(key), actor, now);
+    delivery.insertBaseline(key, baseline);
+    repository.appendHistory(key, "BASELINE_FROZEN", project.phase(), actor, null,
+        "version " + baseline.version(), now);
+    return baseline;
+  }
+
+  @Transactional(readOnly = true)
+  public List<WorkPackageView> workPackages(String key) {
+    require(key);
+    return delivery.workPackages(key);
+  }
+
+  @Transactional(readOnly = true)
+  public WorkPackageView workPackage(String key, long workPackageId) {
+    require(key);
+    return delivery.workPackage(key, workPackageId).orElseThrow(() -> new InvalidInputException("workPackageId",
+        "no work package " + workPackageId + " in project " + key));
+  }
+
+  /**
+   * The owner of a work package (or the project manager) reports it done: its cost adds to the project's actual
+   * cost and percent complete becomes the share of done packages.
+   */
+  public void recordWorkPackageDone(String key, long workPackageId, LocalDate completedOn, BigDecimal actualCost,
+      String note, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    if (completedOn == null) {
+      throw new InvalidInputException("completedOn", "is required");
+    }
+    requireAmount("actualCost", actualCost);
+    optionalText("note", note);
+    WorkPackageView workPackage = workPackage(key, workPackageId);
+    if (actor == null || !(actor.equals(workPackage.owner()) || actor.equals(project.projectManager()))) {
+      throw new ForbiddenActionException("Only the owner " + workPackage.owner() + " or the project manager may "
+          + "report work package '" + workPackage.name() + "' of " + key + " done");
+    }
+    if (DeliveryRepository.DONE.equals(workPackage.status())) {
+      throw new InvalidInputException("workPackageId", "work package '" + workPackage.name()
+          + "' was already reported done on " + workPackage.completedOn());
+    }
+    OffsetDateTime now = now();
+    delivery.completeWorkPackage(key, workPackageId, completedOn, actualCost, blankToNull(note), now);
+    repository.appendHistory(key, "WORK_PACKAGE_DONE", project.phase(), actor, null, workPackage.name(), now);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ProjectDetails.MilestoneView> milestones(String key) {
+    require(key);
+    return repository.milestones(key);
+  }
+
+  @Transactional(readOnly = true)
+  public List<IssueView> issues(String key) {
+    require(key);
+    return delivery.issues(key);
+  }
+
+  /**
+   * Applies an execution update as a whole: everything is validated first, and declaring the deliverables ready
+   * while a milestone is still open (after this update) refuses the whole update.
+   */
+  public void recordExecutionUpdate(String key, ExecutionUpdate update, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    List<ProjectDetails.MilestoneView> milestones = repository.milestones(key);
+    Map<Long, ProjectDetails.MilestoneView> milestonesById = milestones.stream()
+        .collect(Collectors.toMap(ProjectDetails.MilestoneView::id, m -> m));
+    Map<Long, IssueView> issuesById = delivery.issues(key).stream()
+        .collect(Collectors.toMap(IssueView::id, i -> i));
+    Map<Long, MilestoneStatus> statuses = deliveryInputs.executionUpdate(update, milestonesById.keySet(),
+        issuesById.keySet());
+    if (update.deliverablesReady()) {
+      List<String> open = openMilestones(milestones, statuses);
+      if (!open.isEmpty()) {
+        throw new GateCriteriaNotMetException(Gate.CLOSURE_READINESS, "Deliverables cannot be declared ready",
+            List.of(openMilestonesGap(open)));
+      }
+    }
+    OffsetDateTime now = now();
+    for (MilestoneUpdate u : orEmpty(update.milestones())) {
+      recordMilestone(key, project.phase(), milestonesById.get(u.milestoneId()), u, actor, now);
+    }
+    for (NewIssue issue : orEmpty(update.newIssues())) {
+      delivery.insertIssue(key, issue, now);
+      repository.appendHistory(key, "ISSUE_LOGGED", project.phase(), actor, null,
+          issue.severity() + ": " + issue.title(), now);
+    }
+    for (IssueUpdate u : orEmpty(update.issueUpdates())) {
+      IssueView issue = issuesById.get(u.issueId());
+      if (!issue.status().equals(u.status())) {
+        delivery.updateIssueStatus(key, u.issueId(), u.status(), now);
+        repository.appendHistory(key, "ISSUE_UPDATED", project.phase(), actor, null,
+            issue.title() + ": " + issue.status() + " → " + u.status(), now);
+      }
+    }
+    if (blankToNull(update.progressNote()) != null) {
+      repository.appendHistory(key, "PROGRESS_NOTED", project.phase(), actor, null, update.progressNote(), now);
+    }
+    if (update.deliverablesReady()) {
+      repository.appendHistory(key, DELIVERABLES_READY, project.phase(), actor, null, null, now);
+    }
+    repository.touch(key, now);
+  }
+
+  /** Writes a milestone's new state and its history entry, unless nothing changes (a form sent it unchanged). */
+  private void recordMilestone(String key, Phase phase, ProjectDetails.MilestoneView current, MilestoneUpdate u,
+      String actor, OffsetDateTime now) {
+    MilestoneStatus status = MilestoneStatus.valueOf(u.status());
+    LocalDate actualDate = status == MilestoneStatus.PLANNED ? null : u.actualDate();
+    String waiverReason = status == MilestoneStatus.WAIVED ? u.waiverReason() : null;
+    if (current.status().equals(status.name()) && Objects.equals(current.actualDate(), actualDate)
+        && Objects.equals(current.waiverReason(), waiverReason)) {
+      return;
+    }
+    repository.updateMilestone(key, current.id(), status.name(), actualDate, waiverReason);
+    String comment = switch (status) {
+      case DONE -> current.name();
+      case WAIVED -> clip(current.name() + ": " + waiverReason, MAX_TEXT);
+      case PLANNED -> current.name();
+    };
+    repository.appendHistory(key, "MILESTONE_" + (status == MilestoneStatus.PLANNED ? "REOPENED" : status.name()),
+        phase, actor, null, comment, now);
+  }
+
+  /** Archives the project's documents; from then on the project is read-only. */
+  public void archiveDocuments(String key, List<DocumentLink> documents, String actor) {
+    ProjectSummary project = require(key);
+    deliveryInputs.documents(documents);
+    OffsetDateTime now = now();
+    delivery.archive(key, documents, actor, now);
+    repository.appendHistory(key, "DOCUMENTS_ARCHIVED", project.phase(), actor, null,
+        documents.size() + " documents", now);
+  }
+
+  /** Lessons learned; allowed on archived projects, as they are usually written last. */
+  public void recordLessons(String key, List<Lesson> lessons, String actor) {
+    ProjectSummary project = require(key);
+    deliveryInputs.lessons(lessons);
+    OffsetDateTime now = now();
+    for (Lesson lesson : lessons) {
+      delivery.insertLesson(key, lesson, actor, now);
+    }
+    repository.appendHistory(key, "LESSONS_CAPTURED", project.phase(), actor, null, lessons.size() + " lessons",
+        now);
+  }
+
+  /** Lessons of all projects whose texts or project name contain {@code text} (any case), newest first. */
+  @Transactional(readOnly = true)
+  public Page<LessonView> searchLessons(String text, String category, int page, int size) {
+    requirePage(page, size);
+    LessonCategory c = blankToNull(category) == null ? null
+        : Fields.requireOneOf("category", category, LessonCategory.class);
+    return delivery.searchLessons(text, c, page, size);
+  }
+
+  /** Releases every team member and plan resource not released yet; returns who was released. */
+  public List<String> releaseResources(String key, String actor) {
+    ProjectSummary project = require(key);
+    OffsetDateTime now = now();
+    List<String> released = delivery.releaseResources(key, now);
+    repository.appendHistory(key, "RESOURCES_RELEASED", project.phase(), actor, null,
+        released.isEmpty() ? null : clip(String.join(", ", released), MAX_TEXT), now);
+    return released;
+  }
+
+  public void setOnHold(String key, String actor, String comment) {
+    ProjectSummary project = requireNotEnded(key, "be put on hold");
+    optionalText("holdComment", comment);
+    if (project.status() == ProjectStatus.ON_HOLD) {
+      throw new InvalidInputException("status", "project " + key + " is already on hold");
+    }
+    OffsetDateTime now = now();
+    repository.updateStatus(key, ProjectStatus.ON_HOLD, now);
+    repository.appendHistory(key, "PUT_ON_HOLD", project.phase(), actor, null, blankToNull(comment), now);
+  }
+
+  public void resume(String key, String actor, String comment) {
+    ProjectSummary project = requireNotEnded(key, "resume");
+    requireText("resumeComment", comment, MAX_TEXT);
+    if (project.status() != ProjectStatus.ON_HOLD) {
+      throw new InvalidInputException("status", "project " + key + " is not on hold");
+    }
+    OffsetDateTime now = now();
+    repository.updateStatus(key, ProjectStatus.ACTIVE, now);
+    repository.appendHistory(key, "RESUMED", project.phase(), actor, null, comment, now);
+  }
+
+  /** Moves an accepted project to CLOSED; a project already CLOSED stays as it is. */
+  public void closeProject(String key, String actor) {
+    ProjectSummary project = require(key);
+    if (project.phase() == Phase.CLOSED) {
+      return;
+    }
+    if (!isApproved(repository.history(key), Gate.ACCEPTANCE + "_SIGN_OFF")) {
+      throw new GateCriteriaNotMetException(Gate.ACCEPTANCE, "Project " + key + " cannot be closed",
+          List.of(gap("acceptance", "the sponsor has not signed the acceptance")));
+    }
+    changePhase(key, Phase.CLOSED, actor, null);
+  }
+
+  /** The project report as a self-contained HTML page: final once the project ended, interim before. */
+  @Transactional(readOnly = true)
+  public String finalReport(String key) {
+    return ProjectReport.html(details(key), now());
+  }
+
+  private void requireChangeable(ProjectSummary project) {
+    requireNotArchived(project.key());
+    if (project.phase().isEnded()) {
+      throw new ForbiddenActionException("Project " + project.key() + " is " + project.phase()
+          + " and can no longer change");
+    }
+  }
+
+  private void requireNotArchived(String key) {
+    if (delivery.isArchived(key)) {
+      throw new ForbiddenActionException("Project " + key + " is archived and read-only");
+    }
+  }
+
+  private ProjectSummary requireNotEnded(String key, String action) {
+    ProjectSummary project = require(key);
+    if (project.phase().isEnded()) {
+      throw new ForbiddenActionException("Project " + key + " is " + project.phase() + " and cannot " + action);
+    }
+    return project;
   }
 
   public ProjectSummary require(String key) {
@@ -216,13 +607,17 @@ public class ProjectService {
 
   @Transactional(readOnly = true)
   public Page<ProjectSummary> list(ProjectFilter filter, int page, int size) {
+    requirePage(page, size);
+    return repository.list(filter, page, size);
+  }
+
+  private static void requirePage(int page, int size) {
     if (page < 0) {
       throw new InvalidInputException("page", "must be 0 or more");
     }
     if (size < 1 || size > 200) {
       throw new InvalidInputException("size", "must be between 1 and 200");
     }
-    return repository.list(filter, page, size);
   }
 
   void validate(ProjectRequest r) {
@@ -252,39 +647,6 @@ public class ProjectService {
     }
   }
 
-  private static void requireAmount(String field, BigDecimal amount) {
-    if (amount == null) {
-      throw new InvalidInputException(field, "is required");
-    }
-    if (amount.signum() < 0) {
-      throw new InvalidInputException(field, "must be 0 or more");
-    }
-    if (amount.compareTo(new BigDecimal("1e15")) >= 0) {
-      throw new InvalidInputException(field, "is too large");
-    }
-  }
-
-  private static void requireScale(String field, int value) {
-    if (value < 1 || value > 5) {
-      throw new InvalidInputException(field, "must be between 1 and 5");
-    }
-  }
-
-  static void requireText(String field, String value, int maxLength) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "is required");
-    }
-    if (value.length() > maxLength) {
-      throw new InvalidInputException(field, "must be at most " + maxLength + " characters");
-    }
-  }
-
-  private static void optionalText(String field, String value) {
-    if (value != null && value.length() > MAX_TEXT) {
-      throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
-    }
-  }
-
   private static Decision decision(String field, String value, Set<Decision> allowed) {
     Decision d = null;
     if (value != null) {
@@ -306,10 +668,6 @@ public class ProjectService {
     } else {
       optionalText("decisionComment", comment);
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   private OffsetDateTime now() {

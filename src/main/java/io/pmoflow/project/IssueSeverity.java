@@ -1,0 +1,3 @@
+package io.pmoflow.project;
+
+public enum IssueSeverity { LOW, MEDIUM, HIGH, CRITICAL }

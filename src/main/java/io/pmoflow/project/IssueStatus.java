@@ -1,0 +1,3 @@
+package io.pmoflow.project;
+
+public enum IssueStatus { OPEN, IN_PROGRESS, RESOLVED, CLOSED }
