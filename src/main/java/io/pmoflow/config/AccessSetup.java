@@ -80,6 +80,10 @@ public class AccessSetup {
     // names in assignee pickers and the sponsor / project manager checks of the forms
     grantGlobal(Resources.USER, ANY, Permissions.READ);
     grantGlobal(Resources.GROUP, ANY, Permissions.READ);
+    // the PMO may cancel a project (Msg_ProjectCancelled), which ends its lifecycle and the gate it is at
+    for (String key : List.of("projectLifecycle", "phaseGate")) {
+      grantGroup(PMO, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+    }
 
     // Authorizations already limit every list to the user's own and group tasks; no expressions are needed
     // (and stored-query expressions are off).

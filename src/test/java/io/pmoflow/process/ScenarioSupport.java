@@ -98,6 +98,46 @@ public abstract class ScenarioSupport {
     });
   }
 
+  /** The open task of a project's lifecycle or of the gate it is at (both carry the project key). */
+  protected Task taskOf(String projectKey, String taskDefinitionKey) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(projectKey)
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+    assertThat(task).as("open task %s of %s", taskDefinitionKey, projectKey).isNotNull();
+    return task;
+  }
+
+  protected void completeTask(String userId, String projectKey, String taskDefinitionKey,
+      Map<String, Object> variables) {
+    Task task = taskOf(projectKey, taskDefinitionKey);
+    as(userId, () -> {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), userId);
+      }
+      taskService.complete(task.getId(), variables);
+    });
+  }
+
+  /** Open tasks of a project, lifecycle and gates together, as "taskDefinitionKey:assignee". */
+  protected List<String> openTasks(String projectKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(projectKey).list().stream()
+        .map(t -> t.getTaskDefinitionKey() + ":" + t.getAssignee()).sorted().toList();
+  }
+
+  /** Executes the due async continuations (not timers) of every instance of a project until none is left. */
+  protected void executeProjectJobs(String projectKey) {
+    for (int round = 0; round < 50; round++) {
+      List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(projectKey)
+          .list().stream().map(ProcessInstance::getId).toList();
+      List<Job> jobs = instances.stream().flatMap(id -> managementService.createJobQuery().processInstanceId(id)
+          .executable().messages().list().stream()).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("async jobs keep coming for " + projectKey);
+  }
+
   /** Executes the due async continuations (not timers) of an instance until none is left. */
   protected void executeAsyncJobs(ProcessInstance instance) {
     for (int round = 0; round < 20; round++) {

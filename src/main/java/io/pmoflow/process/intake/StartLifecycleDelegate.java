@@ -2,6 +2,7 @@ package io.pmoflow.process.intake;
 
 import io.pmoflow.config.PmoProperties;
 import io.pmoflow.process.lifecycle.LifecycleProcess;
+import io.pmoflow.project.Phase;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,6 +29,7 @@ public class StartLifecycleDelegate implements JavaDelegate {
     String key = (String) execution.getVariable(IntakeProcess.PROJECT_KEY);
     runtimeService.startProcessInstanceByKey(LifecycleProcess.KEY, key, Variables.createVariables()
         .putValue(LifecycleProcess.PROJECT_KEY, key)
+        .putValue(LifecycleProcess.PHASE, Phase.INITIATION.name())
         .putValue(LifecycleProcess.SPONSOR, execution.getVariable(IntakeProcess.SPONSOR))
         .putValue(LifecycleProcess.REQUESTER, execution.getVariable(IntakeProcess.REQUESTER))
         .putValue(LifecycleProcess.PMO_TYPE, execution.getVariable(IntakeProcess.PMO_TYPE))

@@ -13,13 +13,28 @@ public final class LifecycleProcess {
   public static final String TASK_DRAFT_CHARTER = "Task_DraftCharter";
   public static final String TASK_ASSEMBLE_TEAM = "Task_AssembleTeam";
   public static final String TASK_ASSESS_INITIAL_RISKS = "Task_AssessInitialRisks";
-  public static final String TASK_REVIEW_CHARTER = "Task_ReviewCharter";
-  public static final String TASK_APPROVE_CHARTER_BY_SPONSOR = "Task_ApproveCharterBySponsor";
-  public static final String TASK_APPROVE_CHARTER_BY_GROUP = "Task_ApproveCharterByGroup";
+  public static final String CALL_CHARTER_GATE = "CallActivity_CharterGate";
   public static final String TASK_ENTER_PLANNING = "Task_EnterPlanning";
+  public static final String TASK_DRAFT_PLAN = "Task_DraftPlan";
+  public static final String CALL_PLAN_GATE = "CallActivity_PlanGate";
+  public static final String TASK_FREEZE_BASELINE = "Task_FreezeBaseline";
+  public static final String TASK_ENTER_EXECUTION = "Task_EnterExecution";
+  public static final String SUBPROCESS_EXECUTION = "SubProcess_Execution";
+  public static final String TASK_REPORT_WORK_PACKAGE_DONE = "Task_ReportWorkPackageDone";
+  public static final String TASK_UPDATE_EXECUTION = "Task_UpdateExecution";
+  public static final String CALL_CLOSURE_READINESS_GATE = "CallActivity_ClosureReadinessGate";
+  public static final String TASK_ENTER_CLOSURE = "Task_EnterClosure";
+  public static final String CALL_ACCEPTANCE_GATE = "CallActivity_AcceptanceGate";
+  public static final String TASK_RETURN_TO_EXECUTION = "Task_ReturnToExecution";
+  public static final String TASK_ARCHIVE_DOCUMENTS = "Task_ArchiveDocuments";
+  public static final String TASK_CAPTURE_LESSONS = "Task_CaptureLessons";
+  public static final String TASK_RELEASE_RESOURCES = "Task_ReleaseResources";
+  public static final String TASK_CLOSE_PROJECT = "Task_CloseProject";
+  public static final String TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT = "Task_CaptureLessonsOfStoppedProject";
+  public static final String TASK_RELEASE_RESOURCES_OF_STOPPED_PROJECT = "Task_ReleaseResourcesOfStoppedProject";
   public static final String TASK_STOP_PROJECT = "Task_StopProject";
   public static final String TASK_RECORD_CANCELLATION = "Task_RecordCancellation";
-  public static final String END_PROJECT_IN_PLANNING = "EndEvent_ProjectInPlanning";
+  public static final String END_PROJECT_CLOSED = "EndEvent_ProjectClosed";
   public static final String END_PROJECT_STOPPED = "EndEvent_ProjectStopped";
   public static final String END_PROJECT_CANCELLED = "EndEvent_ProjectCancelled";
 
@@ -53,17 +68,40 @@ public final class LifecycleProcess {
   public static final String DECISION_COMMENT = "decisionComment";
   public static final String CANCELLATION_REASON = "cancellationReason";
 
-  // gate routing (DMN gateApproval, flattened by PrepareGateDelegate)
-  public static final String GATE = "gate";
-  public static final String STEP = "step";
+  public static final String PHASE = "phase";
   public static final String TARGET_PHASE = "targetPhase";
-  public static final String GATE_POLICY = "gatePolicy";
-  public static final String GATE_REVIEW_REQUIRED = "gateReviewRequired";
-  public static final String GATE_REVIEW_GROUP = "gateReviewGroup";
-  public static final String GATE_REVIEW_ADVISORY = "gateReviewAdvisory";
-  public static final String GATE_APPROVER_IS_SPONSOR = "gateApproverIsSponsor";
-  public static final String GATE_APPROVER_GROUP = "gateApproverGroup";
-  public static final String REVIEW_STOPS_GATE = "reviewStopsGate";
-  public static final String REVIEW_DECISION = "reviewDecision";
-  public static final String REVIEW_COMMENT = "reviewComment";
+
+  // planning
+  public static final String PLANNED_START = "plannedStart";
+  public static final String PLANNED_END = "plannedEnd";
+  public static final String WORK_PACKAGES = "workPackages";
+  public static final String PLAN_MILESTONES = "planMilestones";
+  public static final String BUDGET_LINES = "budgetLines";
+  public static final String RESOURCES = "resources";
+  public static final String COMMUNICATIONS = "communications";
+  public static final String PLAN_RISKS = "planRisks";
+  public static final String QUALITY_STANDARDS = "qualityStandards";
+  public static final String QUALITY_ACCEPTANCE_CRITERIA = "qualityAcceptanceCriteria";
+
+  // execution: the open work packages (JSON, one multi-instance round each) and the progress form
+  public static final String OPEN_WORK_PACKAGES = "openWorkPackages";
+  public static final String WORK_PACKAGE_ID = "workPackageId";
+  public static final String COMPLETED_ON = "completedOn";
+  public static final String ACTUAL_COST = "actualCost";
+  public static final String COMPLETION_NOTE = "completionNote";
+  public static final String MILESTONE_UPDATES = "milestoneUpdates";
+  public static final String NEW_ISSUES = "newIssues";
+  public static final String ISSUE_UPDATES = "issueUpdates";
+  public static final String PROGRESS_NOTE = "progressNote";
+  public static final String DELIVERABLES_READY = "deliverablesReady";
+
+  // closure
+  public static final String DOCUMENTS = "documents";
+  public static final String LESSONS = "lessons";
+
+  // handed back by each phaseGate call
+  public static final String GATE_DECISION = "gateDecision";
+  public static final String GATE_COMMENT = "gateComment";
+  public static final String GATE_LABEL = "gateLabel";
+  public static final String RECYCLE_REASON = "recycleReason";
 }

@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the project to the phase named by the input parameter {@code targetPhase}. A project stopped at a gate
- * (CANCELLED; input parameter {@code gate}) has its sponsor, requester and manager told why.
+ * Moves the project to the phase named by the input parameter {@code targetPhase} and tells its sponsor and
+ * manager. A project stopped at a gate (CANCELLED) has its sponsor, requester and manager told which gate
+ * stopped it and why.
  */
 @Component
 public class RecordPhaseChangeDelegate implements JavaDelegate {
@@ -33,12 +34,19 @@ public class RecordPhaseChangeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Phase target = Phase.valueOf((String) execution.getVariable(TARGET_PHASE));
     String key = (String) execution.getVariable(PROJECT_KEY);
-    String comment = (String) execution.getVariable(DECISION_COMMENT);
-    projects.changePhase(key, target, ProcessContext.SYSTEM_ACTOR, comment);
     if (target == Phase.CANCELLED) {
+      String gate = (String) execution.getVariable(GATE_LABEL);
+      String comment = (String) execution.getVariable(GATE_COMMENT);
+      projects.changePhase(key, target, ProcessContext.SYSTEM_ACTOR, "Stopped at the " + gate + ": " + comment);
       notifier.notify(execution, key, NotificationKind.PROJECT_STOPPED, stakeholders(execution), null,
-          Map.of("gate", execution.getVariable(GATE), "comment", comment == null ? "" : comment));
+          Map.of("gate", gate, "comment", comment == null ? "" : comment));
+    } else {
+      projects.changePhase(key, target, ProcessContext.SYSTEM_ACTOR, null);
+      notifier.notify(execution, key, NotificationKind.PHASE_CHANGED, List.of(
+          Recipient.user((String) execution.getVariable(SPONSOR)),
+          Recipient.user((String) execution.getVariable(PROJECT_MANAGER))), null, Map.of("phase", target.name()));
     }
+    execution.setVariable(PHASE, target.name());
   }
 
   static List<Recipient> stakeholders(DelegateExecution execution) {

@@ -161,6 +161,19 @@ public final class Inputs {
       return Inputs.date(path + "." + field, values.get(field));
     }
 
+    public BigDecimal amount(String field) {
+      return Inputs.amount(path + "." + field, values.get(field));
+    }
+
+    /** A row id the process prefilled (Tasklist sends it back from a read-only field). */
+    public long requiredId(String field) {
+      Integer v = whole(field);
+      if (v == null) {
+        throw new InvalidInputException(path + "." + field, "is required");
+      }
+      return v;
+    }
+
     public int requiredWhole(String field) {
       Integer v = whole(field);
       if (v == null) {

@@ -13,6 +13,10 @@ public final class Links {
     return "/camunda/app/tasklist/default/";
   }
 
+  public static String report(String projectKey) {
+    return "/api/projects/" + projectKey + "/report";
+  }
+
   public static String project(String projectKey) {
     return "/api/projects/" + projectKey;
   }

@@ -5,120 +5,184 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pmoflow.process.ScenarioSupport;
+import io.pmoflow.process.gate.PhaseGateProcess;
 import io.pmoflow.process.intake.IntakeProcess;
+import io.pmoflow.project.ProjectService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
+/**
+ * The project lifecycle from the approved request to CLOSED or CANCELLED, through the phase gates that
+ * gateApproval routes by PMO type and model. Tasks are completed as the people Tasklist would show them to.
+ */
 class LifecycleScenarioTest extends ScenarioSupport {
 
+  @Autowired ProjectService projects;
+
+  // ---- happy paths, one per PMO type and model ----
+
   @Test
-  void supportiveProjectIsInitiatedAndTheSponsorApprovesTheCharter() {
+  void supportiveProjectIsCarriedToClosedWithTheSponsorDecidingEveryGate() {
     String key = approvedProject(request("Team wiki"));
     ProcessInstance lifecycle = lifecycleOf(key);
 
-    assertThatThrownBy(() -> complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR,
+    assertThatThrownBy(() -> completeTask("sam.sponsor", key, TASK_ASSIGN_PM_BY_SPONSOR,
         Map.of(PROJECT_MANAGER, "rae.requester")))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("projectManager")
         .hasMessageContaining("project-managers");
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
-    assertThat(task(lifecycle, TASK_DRAFT_CHARTER).getAssignee()).isEqualTo("mia.manager");
+    completeTask("sam.sponsor", key, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+    assertThat(taskOf(key, TASK_DRAFT_CHARTER).getAssignee()).isEqualTo("mia.manager");
     assertThat(notifications(key)).contains("mia.manager:PROJECT_MANAGER_ASSIGNED");
 
-    draftCharterTeamAndRisks(lifecycle);
-    Map<String, Object> charter = jdbc.sql("select * from pmo_charter where project_key = :k").param("k", key)
-        .query().singleRow();
-    assertThat(charter.get("OBJECTIVES") == null ? charter.get("objectives") : charter.get("OBJECTIVES"))
-        .isEqualTo("One place for team knowledge");
-    assertThat(jdbc.sql("select name from pmo_milestone where project_key = :k order by position").param("k", key)
-        .query(String.class).list()).containsExactly("Wiki live", "Content migrated");
-    assertThat(jdbc.sql("select user_id from pmo_team_member where project_key = :k order by id").param("k", key)
-        .query(String.class).list()).containsExactly("mia.manager", "rae.requester");
-    assertThat(jdbc.sql("select score from pmo_risk where project_key = :k").param("k", key)
-        .query(Integer.class).list()).containsExactly(6);
+    initiate(key);
     assertThat(runtimeService.getVariable(lifecycle.getId(), MILESTONES)).as("charter lives in the store").isNull();
-
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_APPROVE_CHARTER_BY_SPONSOR);
-    assertThat(task(lifecycle, TASK_APPROVE_CHARTER_BY_SPONSOR).getAssignee()).isEqualTo("sam.sponsor");
+    assertThat(openTasks(key)).containsExactly(PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR + ":sam.sponsor");
     assertThat(notifications(key)).as("a supportive PMO is informed").contains("pat.pmo:GATE_INFORMED");
+    String summary = (String) taskService.getVariable(taskOf(key, PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR).getId(),
+        PhaseGateProcess.GATE_SUMMARY);
+    assertThat(summary).contains("One place for team knowledge", "Wiki live", "45,000.00");
 
-    complete("sam.sponsor", lifecycle, TASK_APPROVE_CHARTER_BY_SPONSOR, decision("APPROVED", "Go"));
-    executeAsyncJobs(lifecycle);
-    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(END_PROJECT_IN_PLANNING);
+    decideGate(key, "sam.sponsor", "APPROVED", "Go");
     assertThat(phaseOf(key)).isEqualTo("PLANNING");
-    assertThat(historyTypes(key)).containsSubsequence("PROJECT_MANAGER_ASSIGNED", "CHARTER_DRAFTED",
-        "CHARTER_ROUTED", "CHARTER_SIGN_OFF", "PHASE_CHANGED");
+    assertThat(notifications(key)).contains("mia.manager:GATE_DECIDED", "mia.manager:PHASE_CHANGED");
+    String planMilestones = taskService.getVariable(taskOf(key, TASK_DRAFT_PLAN).getId(), PLAN_MILESTONES)
+        .toString();
+    assertThat(planMilestones).as("the plan form starts from the charter's milestones")
+        .contains("Wiki live", "2027-03-01", "Content migrated");
+
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan());
+    executeProjectJobs(key);
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    assertThat(phaseOf(key)).isEqualTo("EXECUTION");
+    assertThat(jdbc.sql("select budget from pmo_baseline where project_key = :k and version = 1").param("k", key)
+        .query(Double.class).single()).isEqualTo(42_000.0);
+
+    // execution: one task per work package, to its owner, due at its planned end
+    List<Task> packages = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(TASK_REPORT_WORK_PACKAGE_DONE).orderByTaskAssignee().asc().list();
+    assertThat(packages).extracting(Task::getAssignee).containsExactly("mia.manager", "rae.requester");
+    assertThat(packages.get(1).getDueDate()).hasYear(2027).hasMonth(5).hasDayOfMonth(28);
+    assertThat(taskService.getVariable(packages.get(1).getId(), "workPackageName")).isEqualTo("Migrate content");
+    reportWorkPackage(packages.get(0), "mia.manager", "2027-01-29", 4_500.0);
+    assertThatThrownBy(() -> as("mia.manager", () -> taskService.complete(packages.get(1).getId(), Map.of())))
+        .as("only the owner works on a package").isNotNull();
+    reportWorkPackage(packages.get(1), "rae.requester", "2027-06-04", 33_000.0);
+
+    progress(key, Map.of(NEW_ISSUES, List.of(Map.of("title", "Old pages use macros", "severity", "HIGH",
+        "owner", "rae.requester"))));
+    assertThatThrownBy(() -> completeTask("mia.manager", key, TASK_UPDATE_EXECUTION,
+        Map.of(MILESTONE_UPDATES, milestoneUpdates(key, "DONE", "2027-03-01", null, null, null),
+            DELIVERABLES_READY, true)))
+        .as("a milestone still open keeps the gate closed").isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("Content migrated");
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_UPDATE_EXECUTION);
+    progress(key, Map.of(MILESTONE_UPDATES, milestoneUpdates(key, "DONE", "2027-03-01", "DONE", "2027-06-04", null),
+        ISSUE_UPDATES, List.of(Map.of("issueId", issueId(key), "title", "Old pages use macros", "status", "CLOSED")),
+        DELIVERABLES_READY, true));
+    assertThat(openTasks(key)).containsExactly(PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR + ":sam.sponsor");
+
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    assertThat(phaseOf(key)).isEqualTo("CLOSURE");
+    assertThat((String) taskService.getVariable(taskOf(key, PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR).getId(),
+        PhaseGateProcess.GATE_SUMMARY)).as("acceptance is against the charter's criteria")
+        .contains("80 % of pages migrated");
+    decideGate(key, "sam.sponsor", "APPROVED", "Accepted");
+
+    completeTask("mia.manager", key, TASK_ARCHIVE_DOCUMENTS, Map.of(DOCUMENTS, List.of(
+        Map.of("title", "Charter", "url", "https://docs.example/wiki/charter"))));
+    completeTask("mia.manager", key, TASK_CAPTURE_LESSONS, Map.of(LESSONS, List.of(Map.of("category", "SCHEDULE",
+        "wentWell", "Champions per team", "toImprove", "Macro pages took long", "recommendation",
+        "Inventory macros before migrating"))));
+    executeProjectJobs(key);
+
+    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(END_PROJECT_CLOSED);
+    assertThat(phaseOf(key)).isEqualTo("CLOSED");
+    assertThat(notifications(key)).contains("mia.manager:RESOURCE_RELEASED", "rae.requester:RESOURCE_RELEASED",
+        "sam.sponsor:PROJECT_CLOSED", "pat.pmo:PROJECT_CLOSED");
+    assertThat(jdbc.sql("select link from pmo_notification where project_key = :k and kind = 'PROJECT_CLOSED'")
+        .param("k", key).query(String.class).list()).allMatch(l -> l.endsWith("/api/projects/" + key + "/report"));
+    assertThat(historyTypes(key)).containsSubsequence("CHARTER_SIGN_OFF", "PLAN_SIGN_OFF", "BASELINE_FROZEN",
+        "WORK_PACKAGE_DONE", "DELIVERABLES_READY", "CLOSURE_READINESS_SIGN_OFF", "ACCEPTANCE_SIGN_OFF",
+        "DOCUMENTS_ARCHIVED", "RESOURCES_RELEASED");
+
+    String report = projects.finalReport(key);
+    assertThat(report).contains("Final report", "42,000.00", "37,500.00", "Wiki live", "Old pages use macros",
+        "Inventory macros before migrating", "2027-06-04");
+    assertThat(projects.require(key).percentComplete()).isEqualTo(100);
   }
 
   @Test
-  void controllingPmoReviewsTheCharterAndItsRejectionStopsTheProject() {
-    Map<String, Object> request = request("Warehouse scanners");
-    request.put(IntakeProcess.CROSS_DEPARTMENTAL, true);
-    String key = approvedProject(request);
-    ProcessInstance lifecycle = lifecycleOf(key);
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
-    draftCharterTeamAndRisks(lifecycle);
-
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_REVIEW_CHARTER);
-    assertThat(candidateGroups(lifecycle, TASK_REVIEW_CHARTER)).containsExactly("pmo");
-    complete("pat.pmo", lifecycle, TASK_REVIEW_CHARTER, decision("REJECTED", "No acceptance criteria per deliverable"));
-    executeAsyncJobs(lifecycle);
-
-    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(END_PROJECT_STOPPED)
-        .hasNotPassed(TASK_APPROVE_CHARTER_BY_SPONSOR);
-    assertThat(phaseOf(key)).isEqualTo("CANCELLED");
-    assertThat(notifications(key)).contains("sam.sponsor:PROJECT_STOPPED", "rae.requester:PROJECT_STOPPED",
-        "mia.manager:PROJECT_STOPPED");
-    assertThat(jdbc.sql("select subject from pmo_notification where project_key = :k and kind = 'PROJECT_STOPPED'")
-        .param("k", key).query(String.class).list())
-        .containsOnly("Project " + key + " stopped at the CHARTER gate");
-  }
-
-  @Test
-  void controllingPmoApprovalGoesOnToTheSponsorWithTheReviewShownNotPrefilled() {
+  void controllingPmoReviewsEachGateBeforeTheSponsorAndItsRecycleSendsThePlanBack() {
     Map<String, Object> request = request("Payroll upgrade");
     request.put(IntakeProcess.COMPLEXITY, "HIGH");
     String key = approvedProject(request);
-    ProcessInstance lifecycle = lifecycleOf(key);
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
-    draftCharterTeamAndRisks(lifecycle);
+    completeTask("sam.sponsor", key, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+    initiate(key);
 
-    complete("pat.pmo", lifecycle, TASK_REVIEW_CHARTER, decision("APPROVED", "Compliant"));
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_APPROVE_CHARTER_BY_SPONSOR);
-    assertThat(runtimeService.getVariable(lifecycle.getId(), DECISION)).isNull();
-    assertThat(runtimeService.getVariable(lifecycle.getId(), REVIEW_DECISION)).isEqualTo("APPROVED");
-
-    assertThatThrownBy(() -> complete("sam.sponsor", lifecycle, TASK_APPROVE_CHARTER_BY_SPONSOR,
+    assertThat(candidateGroups(key, PhaseGateProcess.TASK_REVIEW_GATE)).containsExactly("pmo");
+    reviewGate(key, "pat.pmo", "APPROVED", "Compliant");
+    Task signOff = taskOf(key, PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR);
+    assertThat(taskService.getVariable(signOff.getId(), PhaseGateProcess.DECISION)).as("not prefilled").isNull();
+    assertThat(taskService.getVariable(signOff.getId(), PhaseGateProcess.REVIEW_DECISION)).isEqualTo("APPROVED");
+    assertThatThrownBy(() -> completeTask("sam.sponsor", key, PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR,
         decision("REJECTED", null))).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("decisionComment");
-    complete("sam.sponsor", lifecycle, TASK_APPROVE_CHARTER_BY_SPONSOR, decision("APPROVED", null));
-    executeAsyncJobs(lifecycle);
-    assertThat(phaseOf(key)).isEqualTo("PLANNING");
-    assertThat(historyTypes(key)).containsSubsequence("CHARTER_REVIEW", "CHARTER_SIGN_OFF");
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan());
+    executeProjectJobs(key);
+    reviewGate(key, "pat.pmo", "RECYCLE", "Add a contingency line");
+    assertThat(openTasks(key)).containsExactly(TASK_DRAFT_PLAN + ":mia.manager");
+    Task redraft = taskOf(key, TASK_DRAFT_PLAN);
+    assertThat(taskService.getVariable(redraft.getId(), RECYCLE_REASON)).isEqualTo("Add a contingency line");
+    assertThat(taskService.getVariable(redraft.getId(), BUDGET_LINES).toString()).as("the form reopens as left")
+        .contains("LABOUR");
+
+    Map<String, Object> revised = plan();
+    revised.put(BUDGET_LINES, List.of(Map.of("category", "LABOUR", "amount", 30_000),
+        Map.of("category", "CONTINGENCY", "amount", 4_000.5)));
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, revised);
+    executeProjectJobs(key);
+    reviewGate(key, "pat.pmo", "APPROVED", null);
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    assertThat(phaseOf(key)).isEqualTo("EXECUTION");
+    assertThat(projects.require(key).budget()).isEqualByComparingTo("34000.5");
+    assertThat(historyTypes(key)).containsSubsequence("PLAN_REVIEW", "PLAN_DRAFTED", "PLAN_REVIEW",
+        "PLAN_SIGN_OFF", "BASELINE_FROZEN");
   }
 
   @Test
-  void directivePmoAssignsTheManagerAndDecidesTheCharterGate() {
+  void directivePmoDecidesAndThePlanGateAlsoNeedsThePortfolioBoard() {
     Map<String, Object> request = request("Core banking migration");
     request.put(IntakeProcess.ESTIMATED_BUDGET, 3_000_000.0);
     String key = approvedProject(request, "bob.board");
-    ProcessInstance lifecycle = lifecycleOf(key);
+    assertThat(candidateGroups(key, TASK_ASSIGN_PM_BY_PMO)).containsExactly("pmo");
+    completeTask("pat.pmo", key, TASK_ASSIGN_PM_BY_PMO, Map.of(PROJECT_MANAGER, "mia.manager"));
+    initiate(key);
 
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_ASSIGN_PM_BY_PMO);
-    assertThat(candidateGroups(lifecycle, TASK_ASSIGN_PM_BY_PMO)).containsExactly("pmo");
-    complete("pat.pmo", lifecycle, TASK_ASSIGN_PM_BY_PMO, Map.of(PROJECT_MANAGER, "mia.manager"));
-    draftCharterTeamAndRisks(lifecycle);
+    assertThat(openTasks(key)).containsExactly(PhaseGateProcess.TASK_SIGN_OFF_BY_GROUP + ":null");
+    assertThat(candidateGroups(key, PhaseGateProcess.TASK_SIGN_OFF_BY_GROUP)).containsExactly("pmo");
+    decideGate(key, "pat.pmo", "APPROVED", null);
 
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_APPROVE_CHARTER_BY_GROUP).hasNotPassed(TASK_REVIEW_CHARTER);
-    assertThat(candidateGroups(lifecycle, TASK_APPROVE_CHARTER_BY_GROUP)).containsExactly("pmo");
-    complete("pat.pmo", lifecycle, TASK_APPROVE_CHARTER_BY_GROUP, decision("APPROVED", null));
-    executeAsyncJobs(lifecycle);
-    assertThat(phaseOf(key)).isEqualTo("PLANNING");
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan());
+    executeProjectJobs(key);
+    assertThat(candidateGroups(key, PhaseGateProcess.TASK_REVIEW_GATE)).containsExactly("pmo");
+    reviewGate(key, "pat.pmo", "APPROVED", null);
+    assertThat(candidateGroups(key, PhaseGateProcess.TASK_SIGN_OFF_BY_GROUP)).containsExactly("portfolio-board");
+    decideGate(key, "bob.board", "APPROVED", "Funded");
+    assertThat(phaseOf(key)).isEqualTo("EXECUTION");
+    assertThat(historyTypes(key)).containsSubsequence("CHARTER_SIGN_OFF", "PLAN_REVIEW", "PLAN_SIGN_OFF");
   }
 
   @Test
@@ -126,66 +190,169 @@ class LifecycleScenarioTest extends ScenarioSupport {
     Map<String, Object> request = request("Supplier portal");
     request.put(IntakeProcess.ESTIMATED_BUDGET, 400_000.0);
     String key = approvedProject(request);
-    ProcessInstance lifecycle = lifecycleOf(key);
-    runtimeService.setVariable(lifecycle.getId(), PMO_MODEL, "EXTERNAL");
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
-    draftCharterTeamAndRisks(lifecycle);
+    runtimeService.setVariable(lifecycleOf(key).getId(), PMO_MODEL, "EXTERNAL");
+    completeTask("sam.sponsor", key, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+    initiate(key);
 
-    complete("pat.pmo", lifecycle, TASK_REVIEW_CHARTER, decision("REJECTED", "We advise more contingency"));
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_APPROVE_CHARTER_BY_SPONSOR);
-    complete("sam.sponsor", lifecycle, TASK_APPROVE_CHARTER_BY_SPONSOR, decision("APPROVED", "Accepting the risk"));
-    executeAsyncJobs(lifecycle);
+    assertThat((Boolean) taskService.getVariable(taskOf(key, PhaseGateProcess.TASK_REVIEW_GATE).getId(),
+        PhaseGateProcess.GATE_REVIEW_ADVISORY)).isTrue();
+    reviewGate(key, "pat.pmo", "REJECTED", "We advise more contingency");
+    assertThat(openTasks(key)).as("advice stops nothing")
+        .containsExactly(PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR + ":sam.sponsor");
+    decideGate(key, "sam.sponsor", "APPROVED", "Accepting the risk");
     assertThat(phaseOf(key)).isEqualTo("PLANNING");
     assertThat(historyTypes(key)).contains("CHARTER_ADVICE").doesNotContain("CHARTER_REVIEW");
   }
 
+  // ---- gate outcomes ----
+
   @Test
-  void theSponsorsRejectionOfTheCharterStopsTheProject() {
-    String key = approvedProject(request("Print shop"));
+  void killAtThePlanGateCancelsTheProjectThroughClosure() {
+    String key = inPlanning("Print shop");
     ProcessInstance lifecycle = lifecycleOf(key);
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
-    draftCharterTeamAndRisks(lifecycle);
-    complete("sam.sponsor", lifecycle, TASK_APPROVE_CHARTER_BY_SPONSOR, decision("REJECTED", "No business case"));
-    executeAsyncJobs(lifecycle);
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan());
+    executeProjectJobs(key);
+    decideGate(key, "sam.sponsor", "REJECTED", "No business case any more");
+
+    assertThat(openTasks(key)).containsExactly(TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT + ":mia.manager");
+    completeTask("mia.manager", key, TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT, Map.of(LESSONS, List.of(Map.of(
+        "category", "SCOPE", "wentWell", "Early stop", "toImprove", "Business case was thin",
+        "recommendation", "Validate demand before the charter"))));
+    executeProjectJobs(key);
+
     BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(END_PROJECT_STOPPED);
     assertThat(phaseOf(key)).isEqualTo("CANCELLED");
+    assertThat(notifications(key)).contains("sam.sponsor:PROJECT_STOPPED", "rae.requester:PROJECT_STOPPED",
+        "mia.manager:RESOURCE_RELEASED");
+    assertThat(jdbc.sql("select subject from pmo_notification where project_key = :k and kind = 'PROJECT_STOPPED'")
+        .param("k", key).query(String.class).list()).containsOnly("Project " + key + " stopped at the Plan gate");
+    assertThat(projects.searchLessons("demand", null, 0, 10).content()).isNotEmpty();
   }
 
   @Test
-  void aCharterWithoutMilestonesOrWithABadDateIsRefusedAndTheTaskStaysOpen() {
-    String key = approvedProject(request("Badge readers"));
-    ProcessInstance lifecycle = lifecycleOf(key);
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+  void holdParksTheProjectRemindsAndResumesIntoTheSameGate() {
+    String key = inInitiationAtCharterGate("Badge readers");
+    decideGate(key, "sam.sponsor", "ON_HOLD", "Waiting for the budget round");
+    executeProjectJobs(key);
 
-    Map<String, Object> charter = charter();
-    charter.put(MILESTONES, List.of());
-    assertThatThrownBy(() -> complete("mia.manager", lifecycle, TASK_DRAFT_CHARTER, charter))
+    assertThat(projects.require(key).status().name()).isEqualTo("ON_HOLD");
+    Task resume = taskOf(key, PhaseGateProcess.TASK_RESUME_PROJECT);
+    assertThat(taskService.getIdentityLinksForTask(resume.getId())).extracting(l -> l.getUserId() + "/"
+        + l.getGroupId()).contains("sam.sponsor/null", "null/pmo");
+    assertThat(notifications(key)).contains("sam.sponsor:PROJECT_ON_HOLD", "pat.pmo:PROJECT_ON_HOLD");
+
+    ProcessInstance gate = gateInstance(key);
+    assertThat(timer(gate, PhaseGateProcess.BOUNDARY_HOLD_REMINDER_DUE).getDuedate())
+        .isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
+    managementService.executeJob(timer(gate, PhaseGateProcess.BOUNDARY_HOLD_REMINDER_DUE).getId());
+    executeProjectJobs(key);
+    assertThat(notifications(key)).contains("sam.sponsor:HOLD_REMINDER", "pat.pmo:HOLD_REMINDER");
+    assertThat(timer(gate, PhaseGateProcess.BOUNDARY_HOLD_REMINDER_DUE)).as("every 14 days while parked").isNotNull();
+
+    assertThatThrownBy(() -> completeTask("sam.sponsor", key, PhaseGateProcess.TASK_RESUME_PROJECT, Map.of()))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("resumeComment");
+    completeTask("sam.sponsor", key, PhaseGateProcess.TASK_RESUME_PROJECT,
+        Map.of(PhaseGateProcess.RESUME_COMMENT, "Budget confirmed"));
+    executeProjectJobs(key);
+    assertThat(projects.require(key).status().name()).isEqualTo("ACTIVE");
+    assertThat(openTasks(key)).containsExactly(PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR + ":sam.sponsor");
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    assertThat(phaseOf(key)).isEqualTo("PLANNING");
+    assertThat(historyTypes(key)).containsSubsequence("CHARTER_SIGN_OFF", "PUT_ON_HOLD", "RESUMED",
+        "CHARTER_ROUTED", "CHARTER_SIGN_OFF", "PHASE_CHANGED");
+  }
+
+  @Test
+  void recycleAtTheCharterGateSendsTheCharterBackWithTheReasons() {
+    String key = inInitiationAtCharterGate("Event app");
+    decideGate(key, "sam.sponsor", "RECYCLE", "Scope out is missing");
+    assertThat(openTasks(key)).containsExactly(TASK_DRAFT_CHARTER + ":mia.manager");
+    assertThat(runtimeService.getVariable(lifecycleOf(key).getId(), RECYCLE_REASON))
+        .isEqualTo("Scope out is missing");
+    initiateAgain(key);
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    assertThat(phaseOf(key)).isEqualTo("PLANNING");
+    assertThat(historyTypes(key).stream().filter("CHARTER_DRAFTED"::equals)).hasSize(2);
+  }
+
+  // ---- gate criteria ----
+
+  @Test
+  void aGateWhoseCriteriaDoNotHoldCannotBeRequested() {
+    String key = inPlanning("Kiosk");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PhaseGateProcess.KEY, key, Map.of(
+        PhaseGateProcess.PROJECT_KEY, key, PhaseGateProcess.GATE, "PLAN", PhaseGateProcess.GATE_LABEL, "Plan gate")))
+        .hasMessageContaining("plan");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PhaseGateProcess.KEY, key, Map.of(
+        PhaseGateProcess.PROJECT_KEY, key, PhaseGateProcess.GATE, "ACCEPTANCE", PhaseGateProcess.GATE_LABEL, "x")))
+        .hasMessageContaining("ACCEPTANCE");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PhaseGateProcess.KEY)
+        .processInstanceBusinessKey(key).count()).isZero();
+
+    Map<String, Object> noMilestones = plan();
+    noMilestones.put(PLAN_MILESTONES, List.of());
+    assertThatThrownBy(() -> completeTask("mia.manager", key, TASK_DRAFT_PLAN, noMilestones))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("milestones");
-    charter.put(MILESTONES, "[{\"name\":\"Go live\",\"dueDate\":\"next week\"}]");
-    assertThatThrownBy(() -> complete("mia.manager", lifecycle, TASK_DRAFT_CHARTER, charter))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("milestones[0].dueDate");
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_DRAFT_CHARTER);
-    assertThat(jdbc.sql("select count(*) from pmo_charter where project_key = :k").param("k", key)
-        .query(Long.class).single()).isZero();
+    Map<String, Object> badOwner = plan();
+    badOwner.put(WORK_PACKAGES, List.of(Map.of("name", "Build", "owner", "nobody", "estimateDays", 3,
+        "start", "2027-01-04", "end", "2027-01-08")));
+    assertThatThrownBy(() -> completeTask("mia.manager", key, TASK_DRAFT_PLAN, badOwner))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("workPackages[0].owner");
+    assertThat(openTasks(key)).containsExactly(TASK_DRAFT_PLAN + ":mia.manager");
+    assertThat(historyTypes(key)).doesNotContain("PLAN_DRAFTED");
   }
 
-  @Test
-  void cancellationEndsTheLifecycleRemovesOpenTasksAndTellsStakeholders() {
-    String key = approvedProject(request("Event app"));
+  // ---- cancellation ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"INITIATION", "PLANNING", "EXECUTION", "CLOSURE", "ON_HOLD"})
+  void cancellationEndsTheLifecycleFromAnyPhase(String where) {
+    String key = switch (where) {
+      case "INITIATION" -> {
+        String k = approvedProject(request("Cancel in initiation"));
+        completeTask("sam.sponsor", k, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+        yield k;
+      }
+      case "PLANNING" -> inPlanning("Cancel in planning");
+      case "EXECUTION" -> inExecution("Cancel in execution");
+      case "CLOSURE" -> {
+        String k = inExecution("Cancel in closure");
+        progress(k, Map.of(MILESTONE_UPDATES, milestoneUpdates(k, "DONE", "2027-03-01", "WAIVED", null,
+            "Content stays where it is"), DELIVERABLES_READY, true));
+        decideGate(k, "sam.sponsor", "APPROVED", null);
+        yield k;
+      }
+      default -> {
+        String k = inInitiationAtCharterGate("Cancel on hold");
+        decideGate(k, "sam.sponsor", "ON_HOLD", "Parked");
+        executeProjectJobs(k);
+        yield k;
+      }
+    };
+    assertThat(openTasks(key)).isNotEmpty();
     ProcessInstance lifecycle = lifecycleOf(key);
-    complete("sam.sponsor", lifecycle, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
 
-    runtimeService.createMessageCorrelation(MESSAGE_PROJECT_CANCELLED).processInstanceBusinessKey(key)
-        .setVariable(CANCELLATION_REASON, "Budget withdrawn").correlate();
-    assertThat(taskService.createTaskQuery().processInstanceId(lifecycle.getId()).count()).isZero();
-    executeAsyncJobs(lifecycle);
+    as("pat.pmo", () -> runtimeService.createMessageCorrelation(MESSAGE_PROJECT_CANCELLED)
+        .processInstanceBusinessKey(key).setVariable(CANCELLATION_REASON, "Budget withdrawn").correlate());
+    executeProjectJobs(key);
 
+    assertThat(openTasks(key)).isEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
     BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(END_PROJECT_CANCELLED);
     assertThat(phaseOf(key)).isEqualTo("CANCELLED");
     assertThat(notifications(key)).contains("sam.sponsor:PROJECT_CANCELLED", "mia.manager:PROJECT_CANCELLED",
         "rae.requester:PROJECT_CANCELLED");
-    assertThat(historyTypes(key)).last().isEqualTo("PHASE_CHANGED");
+    assertThat(jdbc.sql("select actor || ':' || comment from pmo_project_history where project_key = :k"
+        + " and entry_type = 'PHASE_CHANGED' and phase = 'CANCELLED'").param("k", key).query(String.class).single())
+        .isEqualTo("pat.pmo:Budget withdrawn");
+    assertThat(projects.require(key).status().name()).isEqualTo("ENDED");
+
+    assertThatThrownBy(() -> runtimeService.createMessageCorrelation(MESSAGE_PROJECT_CANCELLED)
+        .processInstanceBusinessKey(key).correlate()).as("an ended project cannot be cancelled again")
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
   }
+
+  // ---- journeys ----
 
   private String approvedProject(Map<String, Object> request) {
     return approvedProject(request, "pat.pmo");
@@ -198,16 +365,89 @@ class LifecycleScenarioTest extends ScenarioSupport {
     return intake.getBusinessKey();
   }
 
-  private void draftCharterTeamAndRisks(ProcessInstance lifecycle) {
-    complete("mia.manager", lifecycle, TASK_DRAFT_CHARTER, charter());
+  private String inInitiationAtCharterGate(String name) {
+    String key = approvedProject(request(name));
+    completeTask("sam.sponsor", key, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+    initiate(key);
+    return key;
+  }
+
+  private String inPlanning(String name) {
+    String key = inInitiationAtCharterGate(name);
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    return key;
+  }
+
+  private String inExecution(String name) {
+    String key = inPlanning(name);
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan());
+    executeProjectJobs(key);
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    return key;
+  }
+
+  private void initiate(String key) {
+    completeTask("mia.manager", key, TASK_DRAFT_CHARTER, charter());
     Map<String, Object> team = new HashMap<>();
     team.put(TEAM_MEMBERS, List.of(
         Map.of("userId", "mia.manager", "role", "Project manager", "allocationPercent", 50),
         Map.of("userId", "rae.requester", "role", "Business analyst", "allocationPercent", 20L)));
-    complete("mia.manager", lifecycle, TASK_ASSEMBLE_TEAM, team);
+    completeTask("mia.manager", key, TASK_ASSEMBLE_TEAM, team);
     Map<String, Object> risks = new HashMap<>();
     risks.put(RISKS, "[{\"title\":\"Low adoption\",\"probability\":2,\"impact\":3,\"response\":\"Champions\"}]");
-    complete("mia.manager", lifecycle, TASK_ASSESS_INITIAL_RISKS, risks);
+    completeTask("mia.manager", key, TASK_ASSESS_INITIAL_RISKS, risks);
+    executeProjectJobs(key);
+  }
+
+  private void initiateAgain(String key) {
+    initiate(key);
+  }
+
+  private void decideGate(String key, String user, String decision, String comment) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKeyIn(PhaseGateProcess.TASK_SIGN_OFF_BY_SPONSOR, PhaseGateProcess.TASK_SIGN_OFF_BY_GROUP)
+        .singleResult();
+    assertThat(task).as("a gate sign-off of %s", key).isNotNull();
+    completeTask(user, key, task.getTaskDefinitionKey(), decision(decision, comment));
+    executeProjectJobs(key);
+  }
+
+  private void reviewGate(String key, String user, String decision, String comment) {
+    completeTask(user, key, PhaseGateProcess.TASK_REVIEW_GATE, decision(decision, comment));
+    executeProjectJobs(key);
+  }
+
+  private void reportWorkPackage(Task task, String owner, String completedOn, double cost) {
+    as(owner, () -> taskService.complete(task.getId(), Map.of(COMPLETED_ON, completedOn, ACTUAL_COST, cost,
+        COMPLETION_NOTE, "done")));
+  }
+
+  private void progress(String key, Map<String, Object> update) {
+    completeTask("mia.manager", key, TASK_UPDATE_EXECUTION, new HashMap<>(update));
+    executeProjectJobs(key);
+  }
+
+  private List<Map<String, Object>> milestoneUpdates(String key, String first, String firstDate, String second,
+      String secondDate, String waiver) {
+    List<Long> ids = jdbc.sql("select id from pmo_milestone where project_key = :k order by position")
+        .param("k", key).query(Long.class).list();
+    Map<String, Object> a = new HashMap<>(Map.of("milestoneId", ids.get(0), "status", first));
+    a.put("actualDate", firstDate);
+    Map<String, Object> b = new HashMap<>();
+    b.put("milestoneId", ids.get(1));
+    b.put("status", second == null ? "PLANNED" : second);
+    b.put("actualDate", secondDate);
+    b.put("waiverReason", waiver);
+    return List.of(a, b);
+  }
+
+  private long issueId(String key) {
+    return jdbc.sql("select id from pmo_issue where project_key = :k").param("k", key).query(Long.class).single();
+  }
+
+  private ProcessInstance gateInstance(String key) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PhaseGateProcess.KEY)
+        .processInstanceBusinessKey(key).singleResult();
   }
 
   private static Map<String, Object> charter() {
@@ -226,8 +466,31 @@ class LifecycleScenarioTest extends ScenarioSupport {
     return v;
   }
 
-  private List<String> candidateGroups(ProcessInstance instance, String taskKey) {
-    return taskService.getIdentityLinksForTask(task(instance, taskKey).getId()).stream()
+  private static Map<String, Object> plan() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(PLANNED_START, "2027-01-04");
+    v.put(PLANNED_END, "2027-06-30");
+    v.put(WORK_PACKAGES, List.of(
+        Map.of("name", "Set up wiki", "owner", "mia.manager", "estimateDays", 5, "start", "2027-01-04",
+            "end", "2027-01-29"),
+        Map.of("name", "Migrate content", "owner", "rae.requester", "estimateDays", 20.5, "start", "2027-02-01",
+            "end", "2027-05-28")));
+    v.put(PLAN_MILESTONES, List.of(Map.of("name", "Wiki live", "dueDate", "2027-03-01"),
+        Map.of("name", "Content migrated", "dueDate", "2027-05-31")));
+    v.put(BUDGET_LINES, List.of(Map.of("category", "LABOUR", "amount", 30_000),
+        Map.of("category", "SOFTWARE", "amount", 12_000.0)));
+    v.put(RESOURCES, List.of(Map.of("role", "Project manager", "userId", "mia.manager", "allocationPercent", 50)));
+    v.put(COMMUNICATIONS, List.of(Map.of("audience", "Operations leads", "content", "Status and next steps",
+        "channel", "EMAIL", "frequency", "WEEKLY")));
+    v.put(PLAN_RISKS, List.of(Map.of("title", "Low adoption", "probability", 2, "impact", 3,
+        "response", "Champions in every team")));
+    v.put(QUALITY_STANDARDS, "Company documentation guideline");
+    v.put(QUALITY_ACCEPTANCE_CRITERIA, "Every page has an owner");
+    return v;
+  }
+
+  private List<String> candidateGroups(String key, String taskKey) {
+    return taskService.getIdentityLinksForTask(taskOf(key, taskKey).getId()).stream()
         .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
   }
 }
