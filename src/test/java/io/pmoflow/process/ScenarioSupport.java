@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,15 +23,21 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Base of the process scenarios: the real application (delegates, DMN, store, notifications) on the test
  * profile's database, job executor off. Helpers act as a given user, with that user's authorizations, as
- * Tasklist and the REST API do.
+ * Tasklist and the REST API do. Flow node and sequence flow coverage is reported per class in
+ * target/process-test-coverage/.
  */
 @SpringBootTest
 @ActiveProfiles(resolver = TestProfiles.class)
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class ScenarioSupport {
 
   @Autowired protected RuntimeService runtimeService;
