@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * What a valid plan, execution update, archive and lesson list is. Each check throws before anything is written,
@@ -41,9 +42,7 @@ final class DeliveryInputs {
     requireDate("plannedEnd", plan.plannedEnd());
     requireNotBefore("plannedEnd", plan.plannedEnd(), plan.plannedStart(), "plannedStart");
     requireSome("workPackages", plan.workPackages(), "at least one work package is required");
-    for (int i = 0; i < plan.workPackages().size(); i++) {
-      Plan.WorkPackage w = plan.workPackages().get(i);
-      String field = "workPackages[" + i + "]";
+    each("workPackages", plan.workPackages(), (field, w) -> {
       requireText(field + ".name", w.name(), MAX_NAME);
       requireUser(directory, field + ".owner", w.owner());
       if (w.estimateDays() != null && w.estimateDays().signum() <= 0) {
@@ -53,29 +52,23 @@ final class DeliveryInputs {
       requireDate(field + ".start", w.start());
       requireDate(field + ".end", w.end());
       requireNotBefore(field + ".end", w.end(), w.start(), "start");
-    }
+    });
     requireSome("milestones", plan.milestones(), "at least one milestone is required");
-    for (int i = 0; i < plan.milestones().size(); i++) {
-      Charter.Milestone m = plan.milestones().get(i);
-      requireText("milestones[" + i + "].name", m.name(), MAX_NAME);
-      requireDate("milestones[" + i + "].dueDate", m.dueDate());
-    }
+    each("milestones", plan.milestones(), (field, m) -> {
+      requireText(field + ".name", m.name(), MAX_NAME);
+      requireDate(field + ".dueDate", m.dueDate());
+    });
     requireSome("budget", plan.budget(), "at least one budget line is required");
-    BigDecimal total = BigDecimal.ZERO;
-    for (int i = 0; i < plan.budget().size(); i++) {
-      Plan.BudgetLine line = plan.budget().get(i);
-      requireText("budget[" + i + "].category", line.category(), MAX_CATEGORY);
-      requireAmount("budget[" + i + "].amount", line.amount());
-      total = total.add(line.amount());
-    }
+    each("budget", plan.budget(), (field, line) -> {
+      requireText(field + ".category", line.category(), MAX_CATEGORY);
+      requireAmount(field + ".amount", line.amount());
+    });
+    BigDecimal total = plan.budget().stream().map(Plan.BudgetLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (total.signum() == 0) {
       throw new InvalidInputException("budget", "the budget lines must total more than 0");
     }
     requireAmount("budget", total);
-    List<Plan.ResourceAssignment> resources = orEmpty(plan.resources());
-    for (int i = 0; i < resources.size(); i++) {
-      Plan.ResourceAssignment r = resources.get(i);
-      String field = "resources[" + i + "]";
+    each("resources", orEmpty(plan.resources()), (field, r) -> {
       requireText(field + ".role", r.role(), MAX_NAME);
       requireUser(directory, field + ".userId", r.userId());
       if (r.allocationPercent() == null) {
@@ -84,25 +77,19 @@ final class DeliveryInputs {
       if (r.allocationPercent() < 1 || r.allocationPercent() > 100) {
         throw new InvalidInputException(field + ".allocationPercent", "must be between 1 and 100");
       }
-    }
-    List<Plan.Communication> communications = orEmpty(plan.communications());
-    for (int i = 0; i < communications.size(); i++) {
-      Plan.Communication c = communications.get(i);
-      String field = "communications[" + i + "]";
+    });
+    each("communications", orEmpty(plan.communications()), (field, c) -> {
       requireText(field + ".audience", c.audience(), MAX_NAME);
       requireText(field + ".content", c.content(), MAX_TEXT);
       requireText(field + ".channel", c.channel(), MAX_NAME);
       requireText(field + ".frequency", c.frequency(), MAX_NAME);
-    }
-    List<RiskInput> risks = orEmpty(plan.risks());
-    for (int i = 0; i < risks.size(); i++) {
-      RiskInput r = risks.get(i);
-      String field = "risks[" + i + "]";
+    });
+    each("risks", orEmpty(plan.risks()), (field, r) -> {
       requireText(field + ".title", r.title(), MAX_NAME);
       requireScale(field + ".probability", r.probability());
       requireScale(field + ".impact", r.impact());
       requireText(field + ".response", r.response(), MAX_TEXT);
-    }
+    });
     requireText("qualityStandards", plan.qualityStandards(), MAX_TEXT);
     requireText("qualityAcceptanceCriteria", plan.qualityAcceptanceCriteria(), MAX_TEXT);
     return total;
@@ -110,14 +97,11 @@ final class DeliveryInputs {
 
   /**
    * Validates an execution update against the project's milestones and issues; returns each updated
-   * milestone's status.
+   * milestone's new status.
    */
   Map<Long, MilestoneStatus> executionUpdate(ExecutionUpdate update, Set<Long> milestoneIds, Set<Long> issueIds) {
     Map<Long, MilestoneStatus> statuses = new HashMap<>();
-    List<MilestoneUpdate> milestones = orEmpty(update.milestones());
-    for (int i = 0; i < milestones.size(); i++) {
-      MilestoneUpdate m = milestones.get(i);
-      String field = "milestoneUpdates[" + i + "]";
+    each("milestoneUpdates", orEmpty(update.milestones()), (field, m) -> {
       if (!milestoneIds.contains(m.milestoneId())) {
         throw new InvalidInputException(field + ".milestoneId", "no milestone " + m.milestoneId() + " in this project");
       }
@@ -130,20 +114,14 @@ final class DeliveryInputs {
       } else if (status == MilestoneStatus.WAIVED) {
         requireText(field + ".waiverReason", m.waiverReason(), MAX_TEXT);
       }
-    }
-    List<NewIssue> newIssues = orEmpty(update.newIssues());
-    for (int i = 0; i < newIssues.size(); i++) {
-      NewIssue issue = newIssues.get(i);
-      String field = "newIssues[" + i + "]";
+    });
+    each("newIssues", orEmpty(update.newIssues()), (field, issue) -> {
       requireText(field + ".title", issue.title(), MAX_NAME);
       requireOneOf(field + ".severity", issue.severity(), IssueSeverity.class);
       requireUser(directory, field + ".owner", issue.owner());
-    }
-    List<IssueUpdate> issueUpdates = orEmpty(update.issueUpdates());
+    });
     Set<Long> updatedIssues = new HashSet<>();
-    for (int i = 0; i < issueUpdates.size(); i++) {
-      IssueUpdate u = issueUpdates.get(i);
-      String field = "issueUpdates[" + i + "]";
+    each("issueUpdates", orEmpty(update.issueUpdates()), (field, u) -> {
       if (!issueIds.contains(u.issueId())) {
         throw new InvalidInputException(field + ".issueId", "no issue " + u.issueId() + " in this project");
       }
@@ -151,33 +129,36 @@ final class DeliveryInputs {
         throw new InvalidInputException(field + ".issueId", "issue " + u.issueId() + " is listed twice");
       }
       requireOneOf(field + ".status", u.status(), IssueStatus.class);
-    }
+    });
     optionalText("progressNote", update.progressNote());
     return statuses;
   }
 
   void documents(List<DocumentLink> documents) {
     requireSome("documents", documents, "at least one document is required");
-    for (int i = 0; i < documents.size(); i++) {
-      DocumentLink d = documents.get(i);
-      String field = "documents[" + i + "]";
+    each("documents", documents, (field, d) -> {
       requireText(field + ".title", d.title(), MAX_NAME);
       requireText(field + ".url", d.url(), MAX_URL);
       if (!isWebAddress(d.url())) {
         throw new InvalidInputException(field + ".url", "must be an http:// or https:// address");
       }
-    }
+    });
   }
 
   void lessons(List<Lesson> lessons) {
     requireSome("lessons", lessons, "at least one lesson is required");
-    for (int i = 0; i < lessons.size(); i++) {
-      Lesson l = lessons.get(i);
-      String field = "lessons[" + i + "]";
+    each("lessons", lessons, (field, l) -> {
       requireOneOf(field + ".category", l.category(), LessonCategory.class);
       requireText(field + ".wentWell", l.wentWell(), MAX_TEXT);
       requireText(field + ".toImprove", l.toImprove(), MAX_TEXT);
       requireText(field + ".recommendation", l.recommendation(), MAX_TEXT);
+    });
+  }
+
+  /** Checks every item of a list, naming it by list and index: {@code workPackages[2]}. */
+  private static <T> void each(String list, List<T> items, BiConsumer<String, T> check) {
+    for (int i = 0; i < items.size(); i++) {
+      check.accept(list + "[" + i + "]", items.get(i));
     }
   }
 

@@ -24,6 +24,8 @@ public class DeliveryRepository {
 
   static final String PLANNED = "PLANNED";
   static final String DONE = "DONE";
+  private static final String LESSON_SELECT = """
+      select l.*, p.name as project_name from pmo_lesson l join pmo_project p on p.project_key = l.project_key""";
 
   private final JdbcClient jdbc;
 
@@ -283,9 +285,6 @@ public class DeliveryRepository {
     return jdbc.sql(LESSON_SELECT + " where l.project_key = :key order by l.id")
         .param("key", key).query((rs, n) -> lesson(rs)).list();
   }
-
-  private static final String LESSON_SELECT = """
-      select l.*, p.name as project_name from pmo_lesson l join pmo_project p on p.project_key = l.project_key""";
 
   /**
    * Lessons whose texts or project name contain {@code text} (any case), of one category or all; newest first.

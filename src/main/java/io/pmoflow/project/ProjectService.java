@@ -14,12 +14,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -44,6 +42,7 @@ public class ProjectService {
   private final DeliveryRepository delivery;
   private final UserDirectory directory;
   private final DeliveryInputs deliveryInputs;
+  private final GateCriteria gateCriteria;
   private final Clock clock;
 
   public ProjectService(ProjectRepository repository, DeliveryRepository delivery, UserDirectory directory,
@@ -52,6 +51,7 @@ public class ProjectService {
     this.delivery = delivery;
     this.directory = directory;
     this.deliveryInputs = new DeliveryInputs(directory);
+    this.gateCriteria = new GateCriteria(repository, delivery);
     this.clock = clock;
   }
 
@@ -265,100 +265,10 @@ public class ProjectService {
   @Transactional(readOnly = true)
   public void requireGateCriteria(String key, Gate gate) {
     require(key);
-    List<GateCriteriaNotMetException.Gap> gaps = gaps(key, gate);
+    List<GateCriteriaNotMetException.Gap> gaps = gateCriteria.gaps(key, gate);
     if (!gaps.isEmpty()) {
       throw new GateCriteriaNotMetException(gate, gaps);
     }
-  }
-
-  private List<GateCriteriaNotMetException.Gap> gaps(String key, Gate gate) {
-    List<GateCriteriaNotMetException.Gap> gaps = new ArrayList<>();
-    List<ProjectDetails.HistoryEntry> history = repository.history(key);
-    switch (gate) {
-      case CHARTER -> {
-        if (!repository.hasCharter(key)) {
-          gaps.add(gap("charter", "no charter has been recorded"));
-        }
-        if (repository.team(key).isEmpty()) {
-          gaps.add(gap("teamMembers", "at least one team member is required"));
-        }
-        if (history.stream().noneMatch(h -> h.type().equals(RISKS_ASSESSED))) {
-          gaps.add(gap("initialRisks", "the initial risk assessment has not been recorded"));
-        }
-      }
-      case PLAN -> {
-        Optional<ProjectDetails.PlanView> plan = delivery.plan(key);
-        if (plan.isEmpty()) {
-          gaps.add(gap("plan", "no plan has been recorded"));
-        }
-        if (repository.milestones(key).isEmpty()) {
-          gaps.add(gap("milestones", "at least one milestone is required"));
-        }
-        if (plan.map(p -> p.budgetTotal().signum() <= 0).orElse(true)) {
-          gaps.add(gap("budget", "the plan's budget lines must total more than 0"));
-        }
-      }
-      case CLOSURE_READINESS -> {
-        List<String> open = openMilestones(repository.milestones(key), Map.of());
-        if (!open.isEmpty()) {
-          gaps.add(openMilestonesGap(open));
-        }
-        if (!deliverablesReady(history)) {
-          gaps.add(gap("deliverables", "the deliverables have not been declared ready"));
-        }
-      }
-      case ACCEPTANCE -> {
-        if (!isApproved(history, Gate.CLOSURE_READINESS + "_SIGN_OFF")) {
-          gaps.add(gap("closureReadiness", "closure readiness has not been approved"));
-        }
-      }
-    }
-    return gaps;
-  }
-
-  private static GateCriteriaNotMetException.Gap gap(String criterion, String problem) {
-    return new GateCriteriaNotMetException.Gap(criterion, problem);
-  }
-
-  /** Names of the milestones neither DONE nor WAIVED once {@code updated} statuses are applied. */
-  private static List<String> openMilestones(List<ProjectDetails.MilestoneView> milestones,
-      Map<Long, MilestoneStatus> updated) {
-    return milestones.stream()
-        .filter(m -> !updated.getOrDefault(m.id(), MilestoneStatus.valueOf(m.status())).isSettled())
-        .map(ProjectDetails.MilestoneView::name)
-        .toList();
-  }
-
-  private static GateCriteriaNotMetException.Gap openMilestonesGap(List<String> open) {
-    return gap("milestones", "every milestone must be DONE or WAIVED; still open: " + String.join(", ", open));
-  }
-
-  /**
-   * Whether the deliverables were declared ready since closure readiness was last turned down, so a rejected
-   * closure sends the project manager back to declare them again.
-   */
-  private static boolean deliverablesReady(List<ProjectDetails.HistoryEntry> history) {
-    boolean ready = false;
-    for (ProjectDetails.HistoryEntry h : history) {
-      if (h.type().equals(DELIVERABLES_READY)) {
-        ready = true;
-      } else if (h.type().startsWith(Gate.CLOSURE_READINESS + "_") && h.decision() != null
-          && !Decision.APPROVED.name().equals(h.decision())) {
-        ready = false;
-      }
-    }
-    return ready;
-  }
-
-  /** Whether the latest decision recorded as {@code type} is APPROVED. */
-  private static boolean isApproved(List<ProjectDetails.HistoryEntry> history, String type) {
-    String latest = null;
-    for (ProjectDetails.HistoryEntry h : history) {
-      if (h.type().equals(type)) {
-        latest = h.decision();
-      }
-    }
-    return Decision.APPROVED.name().equals(latest);
   }
 
   /** Freezes the current budget, planned dates, milestones and scope as the next baseline version. */
@@ -441,10 +351,10 @@ public class ProjectService {
     Map<Long, MilestoneStatus> statuses = deliveryInputs.executionUpdate(update, milestonesById.keySet(),
         issuesById.keySet());
     if (update.deliverablesReady()) {
-      List<String> open = openMilestones(milestones, statuses);
+      List<String> open = GateCriteria.openMilestones(milestones, statuses);
       if (!open.isEmpty()) {
         throw new GateCriteriaNotMetException(Gate.CLOSURE_READINESS, "Deliverables cannot be declared ready",
-            List.of(openMilestonesGap(open)));
+            List.of(GateCriteria.openMilestonesGap(open)));
       }
     }
     OffsetDateTime now = now();
@@ -484,11 +394,8 @@ public class ProjectService {
       return;
     }
     repository.updateMilestone(key, current.id(), status.name(), actualDate, waiverReason);
-    String comment = switch (status) {
-      case DONE -> current.name();
-      case WAIVED -> clip(current.name() + ": " + waiverReason, MAX_TEXT);
-      case PLANNED -> current.name();
-    };
+    String comment = status == MilestoneStatus.WAIVED ? clip(current.name() + ": " + waiverReason, MAX_TEXT)
+        : current.name();
     repository.appendHistory(key, "MILESTONE_" + (status == MilestoneStatus.PLANNED ? "REOPENED" : status.name()),
         phase, actor, null, comment, now);
   }
@@ -562,9 +469,9 @@ public class ProjectService {
     if (project.phase() == Phase.CLOSED) {
       return;
     }
-    if (!isApproved(repository.history(key), Gate.ACCEPTANCE + "_SIGN_OFF")) {
+    if (!GateCriteria.isApproved(repository.history(key), Gate.ACCEPTANCE + "_SIGN_OFF")) {
       throw new GateCriteriaNotMetException(Gate.ACCEPTANCE, "Project " + key + " cannot be closed",
-          List.of(gap("acceptance", "the sponsor has not signed the acceptance")));
+          List.of(GateCriteria.gap("acceptance", "the sponsor has not signed the acceptance")));
     }
     changePhase(key, Phase.CLOSED, actor, null);
   }
