@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,6 +25,7 @@ final class ProjectReport {
 
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
   private static final String NONE = "—";
+  private static final Pattern FIGURE = Pattern.compile("[+-]?[\\d,.]+( %| days?)?");
   private static final String STYLE = """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;\
       padding:0 1rem;color:#1d2733;line-height:1.4}
@@ -33,7 +35,6 @@ final class ProjectReport {
       th,td{border:1px solid #d5dde5;padding:.35rem .5rem;text-align:left;vertical-align:top}
       th{background:#f0f4f8}td.number{text-align:right;white-space:nowrap}
       table.facts{width:auto}table.facts th{width:12rem}
-      .over{color:#a1260d;font-weight:600}.under{color:#1b6e34;font-weight:600}
       """;
 
   private final ProjectDetails project;
@@ -190,7 +191,10 @@ final class ProjectReport {
         "No gate decisions yet.");
   }
 
-  /** A section with a table of plain-text cells (escaped here), or {@code empty} when there are no rows. */
+  /**
+   * A section with a table of plain-text cells (escaped here), or {@code empty} when there are no rows. Cells
+   * holding only a figure (an amount, a percentage, days) are right-aligned so columns of figures line up.
+   */
   private void section(String heading, List<String> headers, List<List<String>> rows, String empty) {
     html.append("<h2>").append(escape(heading)).append("</h2>\n");
     if (rows.isEmpty()) {
@@ -203,7 +207,7 @@ final class ProjectReport {
     for (List<String> row : rows) {
       html.append("<tr>");
       for (String cell : row) {
-        boolean number = cell.matches("[+-]?[\\d,.]+( %| days?)?");
+        boolean number = FIGURE.matcher(cell).matches();
         html.append(number ? "<td class=\"number\">" : "<td>").append(escape(cell)).append("</td>");
       }
       html.append("</tr>\n");
