@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,6 +49,16 @@ public abstract class ScenarioSupport {
   @Autowired protected IdentityService identityService;
   @Autowired protected HistoryService historyService;
   @Autowired protected JdbcClient jdbc;
+  @Autowired private ProcessEngine processEngine;
+
+  /**
+   * camunda-bpm-assert keeps the engine it first met in a static field; test classes with their own Spring
+   * context (and engine) would otherwise assert against another class's engine.
+   */
+  @BeforeEach
+  void bindAssertionsToThisEngine() {
+    AbstractAssertions.init(processEngine);
+  }
 
   /** Runs an engine call as {@code userId}, with the user's groups, as Tasklist or the REST API would. */
   protected <T> T as(String userId, Supplier<T> call) {
