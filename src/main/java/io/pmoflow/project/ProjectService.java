@@ -35,6 +35,7 @@ public class ProjectService {
   public static final String PROJECT_MANAGERS_GROUP = "project-managers";
 
   static final String PLAN_RISK_SOURCE = "PLAN";
+  public static final String INITIAL_RISK_SOURCE = "INITIAL_ASSESSMENT";
   static final String RISKS_ASSESSED = "RISKS_ASSESSED";
   static final String DELIVERABLES_READY = "DELIVERABLES_READY";
 
@@ -228,9 +229,8 @@ public class ProjectService {
       optionalText(field + ".response", r.response());
     }
     OffsetDateTime now = now();
-    for (RiskInput r : risks) {
-      repository.insertRisk(key, r, "INITIAL_ASSESSMENT", now);
-    }
+    // a charter sent back by its gate is assessed again: the new assessment replaces the earlier one
+    repository.replaceRisks(key, INITIAL_RISK_SOURCE, risks, now);
     repository.appendHistory(key, RISKS_ASSESSED, project.phase(), actor, null, risks.size() + " risks", now);
   }
 

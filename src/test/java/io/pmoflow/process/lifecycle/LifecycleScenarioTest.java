@@ -284,10 +284,18 @@ class LifecycleScenarioTest extends ScenarioSupport {
     assertThat(openTasks(key)).containsExactly(TASK_DRAFT_CHARTER + ":mia.manager");
     assertThat(runtimeService.getVariable(lifecycleOf(key).getId(), RECYCLE_REASON))
         .isEqualTo("Scope out is missing");
+    Task redraft = taskOf(key, TASK_DRAFT_CHARTER);
+    assertThat(taskService.getVariable(redraft.getId(), OBJECTIVES)).as("the charter reopens as recorded")
+        .isEqualTo("One place for team knowledge");
+    assertThat(taskService.getVariable(redraft.getId(), MILESTONES).toString()).contains("Wiki live", "2027-03-01");
+    assertThat(taskService.getVariable(redraft.getId(), TEAM_MEMBERS).toString()).contains("rae.requester");
+    assertThat(taskService.getVariable(redraft.getId(), RISKS).toString()).contains("Low adoption");
     initiateAgain(key);
     decideGate(key, "sam.sponsor", "APPROVED", null);
     assertThat(phaseOf(key)).isEqualTo("PLANNING");
     assertThat(historyTypes(key).stream().filter("CHARTER_DRAFTED"::equals)).hasSize(2);
+    assertThat(jdbc.sql("select count(*) from pmo_risk where project_key = :k").param("k", key).query(Long.class)
+        .single()).as("the second assessment replaces the first").isEqualTo(1L);
   }
 
   // ---- gate criteria ----
