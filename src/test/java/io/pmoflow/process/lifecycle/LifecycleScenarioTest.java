@@ -298,6 +298,51 @@ class LifecycleScenarioTest extends ScenarioSupport {
         .single()).as("the second assessment replaces the first").isEqualTo(1L);
   }
 
+  @Test
+  void aControllingPmoReviewThatKillsTheCharterDecidesTheGate() {
+    Map<String, Object> request = request("Warehouse scanners");
+    request.put(IntakeProcess.CROSS_DEPARTMENTAL, true);
+    String key = approvedProject(request);
+    ProcessInstance lifecycle = lifecycleOf(key);
+    completeTask("sam.sponsor", key, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+    initiate(key);
+    reviewGate(key, "pat.pmo", "REJECTED", "No acceptance criteria per deliverable");
+
+    assertThat(openTasks(key)).as("the sponsor is not asked").containsExactly(
+        TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT + ":mia.manager");
+    completeTask("mia.manager", key, TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT, Map.of(LESSONS, List.of(Map.of(
+        "category", "QUALITY", "wentWell", "Fast review", "toImprove", "Criteria per deliverable",
+        "recommendation", "Use the charter checklist"))));
+    executeProjectJobs(key);
+    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(END_PROJECT_STOPPED);
+    assertThat(phaseOf(key)).isEqualTo("CANCELLED");
+    assertThat(jdbc.sql("select subject from pmo_notification where project_key = :k and kind = 'PROJECT_STOPPED'")
+        .param("k", key).query(String.class).list()).containsOnly("Project " + key + " stopped at the Charter gate");
+  }
+
+  @Test
+  void acceptanceRecycleReturnsToExecutionAndTheClosureReadinessGateCanStillKill() {
+    String key = inExecution("Intranet search");
+    ProcessInstance lifecycle = lifecycleOf(key);
+    progress(key, Map.of(MILESTONE_UPDATES, milestoneUpdates(key, "DONE", "2027-03-01", "DONE", "2027-05-30", null),
+        DELIVERABLES_READY, true));
+    decideGate(key, "sam.sponsor", "APPROVED", null);
+    assertThat(phaseOf(key)).isEqualTo("CLOSURE");
+    decideGate(key, "sam.sponsor", "RECYCLE", "Search results miss the archive");
+
+    assertThat(phaseOf(key)).isEqualTo("EXECUTION");
+    assertThat(openTasks(key)).as("packages still open are assigned again, with the manager's progress round")
+        .containsExactly(TASK_REPORT_WORK_PACKAGE_DONE + ":mia.manager", TASK_REPORT_WORK_PACKAGE_DONE
+            + ":rae.requester", TASK_UPDATE_EXECUTION + ":mia.manager");
+    progress(key, Map.of(DELIVERABLES_READY, true,
+        MILESTONE_UPDATES, milestoneUpdates(key, "DONE", "2027-03-01", "DONE", "2027-05-30", null)));
+    decideGate(key, "sam.sponsor", "REJECTED", "Replaced by the group's search platform");
+    assertThat(openTasks(key)).containsExactly(TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT + ":mia.manager");
+    BpmnAwareTests.assertThat(lifecycle).hasPassed(TASK_RETURN_TO_EXECUTION);
+    assertThat(historyTypes(key)).containsSubsequence("ACCEPTANCE_SIGN_OFF", "PHASE_CHANGED", "DELIVERABLES_READY",
+        "CLOSURE_READINESS_SIGN_OFF");
+  }
+
   // ---- gate criteria ----
 
   @Test
