@@ -80,6 +80,11 @@ public class AccessSetup {
     // names in assignee pickers and the sponsor / project manager checks of the forms
     grantGlobal(Resources.USER, ANY, Permissions.READ);
     grantGlobal(Resources.GROUP, ANY, Permissions.READ);
+    // Tasklist's "unclaim" needs TASK_ASSIGN (candidates only get TASK_WORK): the queue groups may release and
+    // hand out tasks; a user's REVOKE (separation of duties) still outranks it
+    for (String queue : List.of(PMO, PORTFOLIO_BOARD)) {
+      grantGroup(queue, Resources.TASK, ANY, Permissions.TASK_ASSIGN);
+    }
     // the PMO may cancel a project (Msg_ProjectCancelled), which ends its lifecycle and the gate it is at
     for (String key : List.of("projectLifecycle", "phaseGate")) {
       grantGroup(PMO, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);

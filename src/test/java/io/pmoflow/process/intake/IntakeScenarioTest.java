@@ -168,6 +168,8 @@ class IntakeScenarioTest extends ScenarioSupport {
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> as("ria.pmo", () -> taskService.complete(screening.getId(), decision("APPROVED", null))))
         .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("ria.pmo", () -> taskService.setAssignee(screening.getId(), "pat.pmo")))
+        .as("nor hand it to a colleague").isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> taskService.setAssignee(screening.getId(), "ria.pmo"))
         .as("not even an operator can hand it to the requester")
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Separation of duties");
@@ -177,6 +179,17 @@ class IntakeScenarioTest extends ScenarioSupport {
     assertThat(historyTypes(key)).doesNotContain("SCREENING");
     complete("pat.pmo", intake, TASK_SCREEN_REQUEST, decision("APPROVED", null));
     assertThat(historyTypes(key)).contains("SCREENING");
+  }
+
+  @Test
+  void aScreenerWhoClaimedTheTaskCanReleaseItToTheGroupAgain() {
+    ProcessInstance intake = startIntake("rae.requester", request("Shared drive clean-up"));
+    Task screening = task(intake, TASK_SCREEN_REQUEST);
+    as("pat.pmo", () -> taskService.claim(screening.getId(), "pat.pmo"));
+    as("pat.pmo", () -> taskService.setAssignee(screening.getId(), null));
+    assertThat(task(intake, TASK_SCREEN_REQUEST).getAssignee()).as("back in the PMO queue").isNull();
+    assertThatThrownBy(() -> as("rae.requester", () -> taskService.setAssignee(screening.getId(), "rae.requester")))
+        .as("only the queue's group may hand out its tasks").isInstanceOf(AuthorizationException.class);
   }
 
   @Test
