@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The analysts' policy cases ({@code processes/tests/<decision>.csv}) against the shipped decision tables
- * ({@code processes/<decision>.dmn}). Each CSV row is one test, so a new row needs no Java.
+ * ({@code processes/<decision>.dmn}). Each CSV row is one test, so a new row needs no Java. An empty cell is a
+ * missing (null) input variable, or an output the row expects to stay empty.
  */
 class DecisionCasesTest {
 
@@ -45,17 +47,38 @@ class DecisionCasesTest {
 
   private static final String PMO_GOVERNANCE = "pmoGovernance";
   private static final String GATE_APPROVAL = "gateApproval";
+  private static final String PROJECT_HEALTH = "projectHealth";
+  private static final String CHANGE_APPROVAL = "changeApproval";
+  private static final String RISK_ASSESSMENT = "riskAssessment";
+  private static final String PROJECT_TOLERANCE = "projectTolerance";
 
   private static final Map<String, List<String>> OUTPUT_COLUMNS = Map.of(
       PMO_GOVERNANCE, List.of("pmoType", "intakeApproverGroup", "statusReportCadence"),
-      GATE_APPROVAL, List.of("approvers"));
+      GATE_APPROVAL, List.of("approvers"),
+      PROJECT_HEALTH, List.of("health"),
+      CHANGE_APPROVAL, List.of("approver"),
+      RISK_ASSESSMENT, List.of("score", "severity", "ownerGroup"),
+      PROJECT_TOLERANCE, List.of("costTolerancePercent", "scheduleToleranceDays", "toleranceOwner"));
+
+  /** Decision outputs that explain the result to people: not in the CSV, but every rule must give one. */
+  private static final Map<String, String> REASON_OUTPUTS = Map.of(
+      PROJECT_HEALTH, "healthReason",
+      CHANGE_APPROVAL, "approvalReason");
 
   /** Variable types as the process hands them to the engine; any other column is a String. */
-  private static final Map<String, Class<?>> INPUT_TYPES = Map.of(
-      "estimatedBudget", Double.class,
-      "crossDepartmental", Boolean.class,
-      "regulatory", Boolean.class,
-      "strategicAlignment", Long.class);
+  private static final Map<String, Class<?>> INPUT_TYPES = Map.ofEntries(
+      Map.entry("estimatedBudget", Double.class),
+      Map.entry("crossDepartmental", Boolean.class),
+      Map.entry("regulatory", Boolean.class),
+      Map.entry("strategicAlignment", Long.class),
+      Map.entry("spi", Double.class),
+      Map.entry("cpi", Double.class),
+      Map.entry("openCriticalRisks", Long.class),
+      Map.entry("budget", Double.class),
+      Map.entry("costImpact", Double.class),
+      Map.entry("scheduleImpactDays", Long.class),
+      Map.entry("probability", Long.class),
+      Map.entry("impact", Long.class));
 
   /** The rule ids the last evaluation matched (after the hit policy). */
   private static final List<String> MATCHED = new ArrayList<>();
@@ -82,16 +105,50 @@ class DecisionCasesTest {
     return cases(GATE_APPROVAL);
   }
 
+  static Stream<Named<DecisionCase>> projectHealthCases() {
+    return cases(PROJECT_HEALTH);
+  }
+
+  static Stream<Named<DecisionCase>> changeApprovalCases() {
+    return cases(CHANGE_APPROVAL);
+  }
+
+  static Stream<Named<DecisionCase>> riskAssessmentCases() {
+    return cases(RISK_ASSESSMENT);
+  }
+
+  static Stream<Named<DecisionCase>> projectToleranceCases() {
+    return cases(PROJECT_TOLERANCE);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("pmoGovernanceCases")
   void pmoGovernance(DecisionCase c) {
-    Map<String, Object> out = evaluate(PMO_GOVERNANCE, c.variables());
+    assertOutputs(PMO_GOVERNANCE, c);
+  }
 
-    Map<String, String> actual = new LinkedHashMap<>();
-    for (String column : OUTPUT_COLUMNS.get(PMO_GOVERNANCE)) {
-      actual.put(column, text(out.get(column)));
-    }
-    assertThat(actual).as("outputs for line %d of %s.csv", c.line(), PMO_GOVERNANCE).isEqualTo(c.expected());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("projectHealthCases")
+  void projectHealth(DecisionCase c) {
+    assertOutputs(PROJECT_HEALTH, c);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changeApprovalCases")
+  void changeApproval(DecisionCase c) {
+    assertOutputs(CHANGE_APPROVAL, c);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("riskAssessmentCases")
+  void riskAssessment(DecisionCase c) {
+    assertOutputs(RISK_ASSESSMENT, c);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("projectToleranceCases")
+  void projectTolerance(DecisionCase c) {
+    assertOutputs(PROJECT_TOLERANCE, c);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -104,7 +161,8 @@ class DecisionCasesTest {
   }
 
   @ParameterizedTest(name = "every rule of {0} is hit by a case")
-  @ValueSource(strings = {PMO_GOVERNANCE, GATE_APPROVAL})
+  @ValueSource(strings = {PMO_GOVERNANCE, GATE_APPROVAL, PROJECT_HEALTH, CHANGE_APPROVAL, RISK_ASSESSMENT,
+      PROJECT_TOLERANCE})
   void everyRuleIsHitByACase(String decisionId) {
     Set<String> hit = new TreeSet<>();
     cases(decisionId).forEach(c -> {
@@ -115,6 +173,25 @@ class DecisionCasesTest {
     Set<String> rules = ruleIds(decisionId);
     assertThat(rules).as("rules of %s", decisionId).isNotEmpty();
     assertThat(hit).as("rules of %s hit by %s.csv", decisionId, decisionId).containsAll(rules);
+  }
+
+  /** Compares the CSV's output columns one to one; an empty cell expects no value. */
+  private static void assertOutputs(String decisionId, DecisionCase c) {
+    Map<String, Object> out = evaluate(decisionId, c.variables());
+
+    Map<String, String> actual = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String column : OUTPUT_COLUMNS.get(decisionId)) {
+      actual.put(column, text(out.get(column)));
+      expected.put(column, comparable(c.expected().get(column)));
+    }
+    assertThat(actual).as("outputs for line %d of %s.csv (decision output %s)", c.line(), decisionId, out)
+        .isEqualTo(expected);
+    String reason = REASON_OUTPUTS.get(decisionId);
+    if (reason != null) {
+      assertThat(out.get(reason)).as("%s for line %d of %s.csv", reason, c.line(), decisionId)
+          .isInstanceOf(String.class).asString().isNotBlank();
+    }
   }
 
   /** The CSV notation: {@code [review group[(advice)]>]approver}, approver = SPONSOR or a group. */
@@ -135,8 +212,20 @@ class DecisionCasesTest {
     return entries == null ? Map.of() : entries.getEntryMap();
   }
 
+  /** Numbers compare by value, so the CSV may write {@code 15} for the double 15.0. */
   private static String text(Object value) {
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+    }
     return value == null ? "" : value.toString();
+  }
+
+  private static String comparable(String cell) {
+    try {
+      return text(new BigDecimal(cell));
+    } catch (NumberFormatException notANumber) {
+      return cell;
+    }
   }
 
   private static DmnModelInstance model(String decisionId) {
