@@ -9,6 +9,7 @@ import java.util.List;
 /** A project with everything recorded about it, oldest history first. */
 public record ProjectDetails(
     @JsonUnwrapped ProjectSummary summary,
+    String healthExplanation,
     Request request,
     String requester,
     String intakeApproverGroup,
@@ -19,8 +20,10 @@ public record ProjectDetails(
     List<TeamMemberView> team,
     List<RiskView> risks,
     List<HistoryEntry> history,
-    List<Object> changes,
-    List<Object> statusReports,
+    List<ChangeView> changes,
+    List<StatusReportView> statusReports,
+    List<ExceptionReportView> exceptionReports,
+    List<RecoveryPlanView> recoveryPlans,
     PlanView plan,
     List<WorkPackageView> workPackages,
     List<Baseline> baselines,
@@ -64,7 +67,13 @@ public record ProjectDetails(
   public record DocumentView(long id, String title, String url, String archivedBy, OffsetDateTime archivedAt) {
   }
 
+  /**
+   * A risk of the register. {@code response} is the response or mitigation its reporter proposed; severity and
+   * owner (a group id or PROJECT_MANAGER) are what riskAssessment decided, null until the risk is assessed; the
+   * response strategy, due date and note are the owner's choice for an escalated risk.
+   */
   public record RiskView(long id, String title, int probability, int impact, int score, String response,
-      String status, String source, OffsetDateTime createdAt) {
+      String status, String source, OffsetDateTime createdAt, String severity, String owner,
+      String responseStrategy, LocalDate responseDue, String responseNote) {
   }
 }

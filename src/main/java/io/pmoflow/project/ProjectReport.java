@@ -65,7 +65,9 @@ final class ProjectReport {
     workPackages();
     issues();
     risks();
-    section("Changes", List.of(), List.of(), "No approved changes.");
+    statusReports();
+    changes();
+    exceptionReports();
     lessons();
     documents();
     gateDecisions();
@@ -84,6 +86,8 @@ final class ProjectReport {
     fact("Phase", p.phase().name());
     fact("Status", p.status().name() + (project.archived() ? " (archived, read-only)" : ""));
     fact("Percent complete", p.percentComplete() + " %");
+    fact("Health", p.health() == null ? null
+        : p.health() + (project.healthExplanation() == null ? "" : ": " + project.healthExplanation()));
     html.append("</table>\n");
   }
 
@@ -158,6 +162,39 @@ final class ProjectReport {
             String.valueOf(r.impact()), String.valueOf(r.score()), text(r.response()), r.status(), r.source()))
             .toList(),
         "No risks were recorded.");
+  }
+
+  /** Every status report with its earned value and the health it was given. */
+  private void statusReports() {
+    section("Status reports and health", List.of("#", "As of", "Complete", "Actual cost", "SPI", "CPI", "EAC",
+            "Forecast end", "Health", "Narrative"),
+        project.statusReports().stream().map(r -> List.of(String.valueOf(r.number()), date(r.asOf()),
+            r.percentComplete() + " %", money(r.actualCost()), ratio(r.earnedValue().spi()),
+            ratio(r.earnedValue().cpi()), money(r.earnedValue().eac()), date(r.earnedValue().forecastEnd()),
+            r.health() == null ? NONE : r.health() + (r.healthExplanation() == null ? "" : ": "
+                + r.healthExplanation()), r.narrative())).toList(),
+        "No status reports.");
+  }
+
+  /** The change log as decided: approved changes with the baseline they produced, rejected ones with why. */
+  private void changes() {
+    section("Changes", List.of("#", "Change", "Cost impact", "Schedule impact", "Scope", "Decision", "Decided by",
+            "Comment", "Baseline"),
+        project.changes().stream().filter(c -> c.decidedAt() != null).map(c -> List.of(
+            String.valueOf(c.number()), c.title(), signed(c.costImpact(), money(c.costImpact().abs())),
+            "+" + c.scheduleImpactDays() + (c.scheduleImpactDays() == 1 ? " day" : " days"), c.scopeImpact(),
+            c.status(), c.decidedBy() + " (" + c.approver() + ")", text(c.decisionComment()),
+            c.baselineVersion() == null ? NONE : "version " + c.baselineVersion())).toList(),
+        "No changes were decided.");
+  }
+
+  private void exceptionReports() {
+    section("Exception reports", List.of("Reported", "Cause", "Recommendation", "Proposed budget", "Proposed end",
+            "Decision", "Decided by", "Comment"),
+        project.exceptionReports().stream().map(e -> List.of(timestamp(e.createdAt()), e.cause(),
+            e.recommendation(), money(e.proposedBudget()), date(e.proposedEnd()), e.status(), text(e.decidedBy()),
+            text(e.decisionComment()))).toList(),
+        "No exception reports.");
   }
 
   private void lessons() {
@@ -253,6 +290,10 @@ final class ProjectReport {
 
   private static String money(BigDecimal amount) {
     return amount == null ? NONE : String.format(Locale.ENGLISH, "%,.2f", amount);
+  }
+
+  private static String ratio(BigDecimal ratio) {
+    return ratio == null ? NONE : ratio.toPlainString();
   }
 
   private static String date(LocalDate date) {

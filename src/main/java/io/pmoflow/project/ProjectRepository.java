@@ -24,11 +24,14 @@ public class ProjectRepository {
 
   private final JdbcClient jdbc;
   private final DeliveryRepository delivery;
+  private final ControlRepository control;
   private final String nextKeySql;
 
-  public ProjectRepository(JdbcClient jdbc, DataSource dataSource, DeliveryRepository delivery) {
+  public ProjectRepository(JdbcClient jdbc, DataSource dataSource, DeliveryRepository delivery,
+      ControlRepository control) {
     this.jdbc = jdbc;
     this.delivery = delivery;
+    this.control = control;
     this.nextKeySql = isPostgres(dataSource)
         ? "select nextval('pmo_project_seq')"
         : "select next value for pmo_project_seq";
@@ -271,10 +274,11 @@ public class ProjectRepository {
         Level.valueOf(rs.getString("complexity")), Level.valueOf(rs.getString("risk_level")),
         rs.getBoolean("cross_departmental"), rs.getBoolean("regulatory"),
         rs.getObject("requested_start", LocalDate.class), rs.getObject("requested_end", LocalDate.class));
-    return new ProjectDetails(summary(rs, 0), request, rs.getString("requester"),
+    return new ProjectDetails(summary(rs, 0), rs.getString("health_explanation"), request, rs.getString("requester"),
         rs.getString("intake_approver_group"), rs.getString("status_report_cadence"),
         rs.getObject("created_at", OffsetDateTime.class), charter(key), milestones(key), team(key), risks(key),
-        history(key), List.of(), List.of(), delivery.plan(key).orElse(null), delivery.workPackages(key),
+        history(key), control.changes(key), control.statusReports(key), control.exceptionReports(key),
+        control.recoveryPlans(key), delivery.plan(key).orElse(null), delivery.workPackages(key),
         delivery.baselines(key), delivery.issues(key), delivery.documents(key), delivery.lessons(key),
         rs.getBoolean("archived"));
   }
@@ -316,11 +320,15 @@ public class ProjectRepository {
 
   public List<ProjectDetails.RiskView> risks(String key) {
     return jdbc.sql("select * from pmo_risk where project_key = :key order by id")
-        .param("key", key)
-        .query((rs, n) -> new ProjectDetails.RiskView(rs.getLong("id"), rs.getString("title"),
-            rs.getInt("probability"), rs.getInt("impact"), rs.getInt("score"), rs.getString("response"),
-            rs.getString("status"), rs.getString("source"), rs.getObject("created_at", OffsetDateTime.class)))
-        .list();
+        .param("key", key).query((rs, n) -> risk(rs)).list();
+  }
+
+  static ProjectDetails.RiskView risk(ResultSet rs) throws SQLException {
+    return new ProjectDetails.RiskView(rs.getLong("id"), rs.getString("title"), rs.getInt("probability"),
+        rs.getInt("impact"), rs.getInt("score"), rs.getString("response"), rs.getString("status"),
+        rs.getString("source"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("severity"),
+        rs.getString("owner"), rs.getString("response_strategy"), rs.getObject("response_due", LocalDate.class),
+        rs.getString("response_note"));
   }
 
   public List<ProjectDetails.HistoryEntry> history(String key) {

@@ -1,5 +1,6 @@
 package io.pmoflow.project;
 
+import static io.pmoflow.project.Fields.MAX_NAME;
 import static io.pmoflow.project.Fields.MAX_TEXT;
 import static io.pmoflow.project.Fields.blankToNull;
 import static io.pmoflow.project.Fields.clip;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -38,18 +40,22 @@ public class ProjectService {
   public static final String INITIAL_RISK_SOURCE = "INITIAL_ASSESSMENT";
   static final String RISKS_ASSESSED = "RISKS_ASSESSED";
   static final String DELIVERABLES_READY = "DELIVERABLES_READY";
+  static final String ESCALATION_RISK_SOURCE = "ESCALATION";
+  static final long MAX_SCHEDULE_IMPACT_DAYS = 3650;
 
   private final ProjectRepository repository;
   private final DeliveryRepository delivery;
   private final UserDirectory directory;
   private final DeliveryInputs deliveryInputs;
+  private final ControlRepository control;
   private final GateCriteria gateCriteria;
   private final Clock clock;
 
-  public ProjectService(ProjectRepository repository, DeliveryRepository delivery, UserDirectory directory,
-      Clock clock) {
+  public ProjectService(ProjectRepository repository, DeliveryRepository delivery, ControlRepository control,
+      UserDirectory directory, Clock clock) {
     this.repository = repository;
     this.delivery = delivery;
+    this.control = control;
     this.directory = directory;
     this.deliveryInputs = new DeliveryInputs(directory);
     this.gateCriteria = new GateCriteria(repository, delivery);
@@ -474,6 +480,480 @@ public class ProjectService {
           List.of(GateCriteria.gap("acceptance", "the sponsor has not signed the acceptance")));
     }
     changePhase(key, Phase.CLOSED, actor, null);
+  }
+
+  // --- monitoring and controlling (issue #4)
+
+  /**
+   * The project manager's status report: earned value against the current baseline as of today (the clock's
+   * date), stored as report 1, 2, …; its percent complete and actual cost become the project's (the report is
+   * the authoritative word, overriding what work package reports summed up). Returns the earned value.
+   */
+  public EarnedValue recordStatusReport(String key, StatusReportInput input, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    if (project.phase() != Phase.EXECUTION) {
+      throw new ForbiddenActionException("Project " + key + " is in " + project.phase()
+          + "; status reports are made during EXECUTION");
+    }
+    Baseline baseline = currentBaseline(key);
+    if (baseline == null) {
+      throw new ForbiddenActionException("Project " + key + " has no baseline to report against");
+    }
+    Integer percent = input.percentComplete();
+    if (percent == null) {
+      throw new InvalidInputException("percentComplete", "is required");
+    }
+    if (percent < 0 || percent > 100) {
+      throw new InvalidInputException("percentComplete", "must be between 0 and 100");
+    }
+    requireAmount("actualCostToDate", input.actualCostToDate());
+    requireText("narrative", input.narrative(), MAX_TEXT);
+    optionalText("nextSteps", input.nextSteps());
+    OffsetDateTime now = now();
+    EarnedValue ev = EarnedValueCalculator.compute(baseline, now.toLocalDate(), percent, input.actualCostToDate());
+    control.insertStatusReport(key, new StatusReportInput(percent, ev.ac(), input.narrative(),
+        blankToNull(input.nextSteps())), baseline.version(), ev, actor, now);
+    control.updateProgress(key, percent, ev.ac(), now);
+    repository.appendHistory(key, "STATUS_REPORTED", project.phase(), actor, null,
+        "SPI %s · CPI %s".formatted(ratio(ev.spi()), ratio(ev.cpi())), now);
+    return ev;
+  }
+
+  /** The id of the project's latest status report. */
+  @Transactional(readOnly = true)
+  public long lastStatusReportId(String key) {
+    require(key);
+    return control.lastStatusReportId(key).orElseThrow(() -> new InvalidInputException("statusReportId",
+        "project " + key + " has no status report yet"));
+  }
+
+  /**
+   * Stores the health the {@code projectHealth} decision gave a status report, with its explanation, on the
+   * report and on the project. A longer explanation than a column holds is shortened, not refused: it is
+   * written by the process, not typed by a person.
+   */
+  public void recordHealth(String key, long statusReportId, String health, String explanation, String actor) {
+    ProjectSummary project = require(key);
+    if (control.statusReport(key, statusReportId).isEmpty()) {
+      throw new InvalidInputException("statusReportId", "no status report " + statusReportId + " in project " + key);
+    }
+    Health h = Fields.requireOneOf("health", health, Health.class);
+    requireText("healthExplanation", explanation, Integer.MAX_VALUE);
+    String text = clip(explanation, MAX_TEXT);
+    OffsetDateTime now = now();
+    control.updateHealth(key, statusReportId, h, text, now);
+    repository.appendHistory(key, "HEALTH_ASSESSED", project.phase(), actor, h.name(), text, now);
+  }
+
+  /** Risks rated CRITICAL that are still OPEN, as {@code projectHealth} counts them. */
+  @Transactional(readOnly = true)
+  public int openCriticalRisks(String key) {
+    require(key);
+    return control.openRisks(key, RiskSeverity.CRITICAL);
+  }
+
+  /**
+   * Ids of the project's risks no {@code riskAssessment} has rated yet (initial and plan risks are recorded
+   * without a severity), oldest first, so a process can have each of them assessed with {@link #assessRisk}.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> unassessedRisks(String key) {
+    require(key);
+    return control.unassessedRisks(key);
+  }
+
+  /** The latest baseline version, or null while the project has none (before the plan gate approved the plan). */
+  @Transactional(readOnly = true)
+  public Baseline currentBaseline(String key) {
+    require(key);
+    List<Baseline> baselines = delivery.baselines(key);
+    return baselines.isEmpty() ? null : baselines.get(baselines.size() - 1);
+  }
+
+  /**
+   * Registers a change request (status REQUESTED) and returns its id. The project key is a start variable of
+   * {@code changeRequest}, so an unknown, ended or not yet baselined project is refused as bad input naming it.
+   */
+  public long registerChange(String key, ChangeInput input, String requester) {
+    ProjectSummary project = requireActiveByKey(key, "changes can only be requested for an active project");
+    Baseline baseline = currentBaseline(key);
+    if (baseline == null) {
+      throw new InvalidInputException("projectKey", "project " + key + " has no baseline yet: changes are "
+          + "controlled from the plan the plan gate approved (baseline 1) on");
+    }
+    requireText("title", input.title(), MAX_NAME);
+    requireText("reason", input.reason(), MAX_TEXT);
+    String scope = requireImpacts(baseline, input.costImpact(), input.scheduleImpactDays(), input.scopeImpact());
+    OffsetDateTime now = now();
+    long id = control.insertChange(key, new ChangeInput(input.title(), input.reason(), input.costImpact(),
+        input.scheduleImpactDays(), scope), requester, now);
+    repository.appendHistory(key, "CHANGE_REQUESTED", project.phase(), requester, null, input.title(), now);
+    return id;
+  }
+
+  /**
+   * The project manager's impact assessment (status ASSESSED). The impacts may be adjusted under the rules of
+   * {@link #registerChange}; an impact passed as null keeps the value requested. An assessed change that is not
+   * decided yet may be assessed again.
+   */
+  public void assessChange(String key, long changeId, BigDecimal costImpact, Long scheduleImpactDays,
+      String scopeImpact, String assessment, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    ChangeView change = requireUndecidedChange(key, changeId);
+    BigDecimal cost = costImpact == null ? change.costImpact() : costImpact;
+    long days = scheduleImpactDays == null ? change.scheduleImpactDays() : scheduleImpactDays;
+    String scope = requireImpacts(requireBaseline(key), cost, days,
+        scopeImpact == null ? change.scopeImpact() : scopeImpact);
+    requireText("impactAssessment", assessment, MAX_TEXT);
+    OffsetDateTime now = now();
+    control.assessChange(key, changeId, cost, days, scope, assessment);
+    repository.appendHistory(key, "CHANGE_ASSESSED", project.phase(), actor, null,
+        "#%d %s: cost %s, schedule +%d days, scope %s".formatted(change.number(), change.title(),
+            signedAmount(cost), days, scope), now);
+  }
+
+  /**
+   * Decides an assessed change. {@code approver} is the level that decided (PROJECT_MANAGER or a group id, as
+   * {@code changeApproval} routed it). APPROVED freezes the next baseline version from the current one: budget
+   * plus the cost impact, planned end plus the schedule impact, the change noted under the scope, milestones
+   * unchanged (their dates are the plan's to move, in a progress update); the project's budget and planned end
+   * follow. Returns the new version, or null for REJECTED.
+   */
+  public Integer decideChange(String key, long changeId, String decision, String comment, String approver,
+      String actor) {
+    ProjectSummary project = require(key);
+    ChangeView change = requireUndecidedChange(key, changeId);
+    if (!"ASSESSED".equals(change.status())) {
+      throw new InvalidInputException("changeId", "change #" + change.number() + " has not been assessed yet");
+    }
+    Decision d = decision("decision", decision, Set.of(Decision.APPROVED, Decision.REJECTED));
+    requireCommentUnlessApproved(d, comment);
+    requireText("approver", approver, Fields.MAX_USER_ID);
+    OffsetDateTime now = now();
+    String subject = "#" + change.number() + " " + change.title();
+    if (d == Decision.REJECTED) {
+      control.decideChange(key, changeId, d, approver, actor, comment, null, now);
+      repository.appendHistory(key, "CHANGE_REJECTED", project.phase(), actor, d.name(),
+          clip(subject + ": " + comment, MAX_TEXT), now);
+      return null;
+    }
+    requireChangeable(project);
+    Baseline current = requireBaseline(key);
+    BigDecimal budget = orZero(current.budget()).add(change.costImpact());
+    if (budget.signum() < 0) {
+      throw new InvalidInputException("costImpact", "would bring the budget of " + orZero(current.budget())
+          .toPlainString() + " below 0");
+    }
+    LocalDate plannedEnd = current.plannedEnd() == null ? null
+        : current.plannedEnd().plusDays(change.scheduleImpactDays());
+    String note = "Change #%d: %s (%s)".formatted(change.number(), change.title(), change.scopeImpact());
+    String scope = clip(current.scope() == null ? note : current.scope() + "\n" + note, MAX_TEXT);
+    int version = current.version() + 1;
+    control.decideChange(key, changeId, d, approver, actor, blankToNull(comment), version, now);
+    repository.appendHistory(key, "CHANGE_APPROVED", project.phase(), actor, d.name(),
+        clip(subject + " → baseline version " + version, MAX_TEXT), now);
+    rebaseline(project, current, budget, plannedEnd, scope, actor, now);
+    return version;
+  }
+
+  @Transactional(readOnly = true)
+  public ChangeView change(String key, long changeId) {
+    require(key);
+    return control.change(key, changeId).orElseThrow(() -> new InvalidInputException("changeId",
+        "no change " + changeId + " in project " + key));
+  }
+
+  /**
+   * A risk reported during the project ({@code riskEscalation}): stored OPEN with source ESCALATION, the
+   * proposed mitigation as its response. Returns its id.
+   */
+  public long registerEscalatedRisk(String key, String riskTitle, Integer probability, Integer impact,
+      String mitigation, String actor) {
+    ProjectSummary project = requireActiveByKey(key, "risks can only be reported for an active project");
+    requireText("riskTitle", riskTitle, MAX_NAME);
+    requireScaleValue("probability", probability);
+    requireScaleValue("impact", impact);
+    optionalText("mitigation", mitigation);
+    OffsetDateTime now = now();
+    long id = control.insertEscalatedRisk(key, riskTitle, probability, impact, blankToNull(mitigation),
+        ESCALATION_RISK_SOURCE, now);
+    repository.appendHistory(key, "RISK_REPORTED", project.phase(), actor, null,
+        "%s (probability %d × impact %d = %d)".formatted(riskTitle, probability, impact, probability * impact), now);
+    return id;
+  }
+
+  /** Stores what {@code riskAssessment} decided: the severity and the owner (a group id or PROJECT_MANAGER). */
+  public void assessRisk(String key, long riskId, String severity, String ownerGroup) {
+    ProjectSummary project = require(key);
+    ProjectDetails.RiskView risk = requireRisk(key, riskId);
+    RiskSeverity s = Fields.requireOneOf("severity", severity, RiskSeverity.class);
+    requireText("owner", ownerGroup, Fields.MAX_USER_ID);
+    OffsetDateTime now = now();
+    control.assessRisk(key, riskId, s, ownerGroup);
+    repository.appendHistory(key, "RISK_ASSESSED", project.phase(), "riskAssessment", s.name(),
+        clip(risk.title() + ": owner " + ownerGroup, MAX_TEXT), now);
+  }
+
+  /** The risk owner's response to an escalated risk: strategy, a due date from today on, and a note. */
+  public void recordRiskResponse(String key, long riskId, String strategy, LocalDate dueDate, String note,
+      String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    ProjectDetails.RiskView risk = requireRisk(key, riskId);
+    RiskResponseStrategy s = Fields.requireOneOf("responseStrategy", strategy, RiskResponseStrategy.class);
+    requireFromToday("responseDueDate", dueDate);
+    optionalText("responseNote", note);
+    OffsetDateTime now = now();
+    control.recordRiskResponse(key, riskId, s, dueDate, blankToNull(note));
+    repository.appendHistory(key, "RISK_RESPONSE_CHOSEN", project.phase(), actor, s.name(),
+        clip(risk.title() + ": due " + dueDate + (blankToNull(note) == null ? "" : "; " + note), MAX_TEXT), now);
+  }
+
+  /**
+   * An exception report: a forecast breached a tolerance, and the project manager says why, what the options are
+   * and which one to take. REPLAN needs the proposed budget and end date of the new baseline; the other
+   * recommendations store none. Returns its id.
+   */
+  public long recordExceptionReport(String key, String cause, String options, String recommendation,
+      BigDecimal proposedBudget, LocalDate proposedEnd, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    Baseline baseline = requireBaseline(key);
+    requireText("exceptionCause", cause, MAX_TEXT);
+    requireText("exceptionOptions", options, MAX_TEXT);
+    ExceptionRecommendation r = Fields.requireOneOf("exceptionRecommendation", recommendation,
+        ExceptionRecommendation.class);
+    if (r == ExceptionRecommendation.REPLAN) {
+      requireAmount("proposedBudget", proposedBudget);
+      if (proposedBudget.signum() == 0) {
+        throw new InvalidInputException("proposedBudget", "must be more than 0");
+      }
+      requireFromToday("proposedEnd", proposedEnd);
+      if (baseline.plannedStart() != null && proposedEnd.isBefore(baseline.plannedStart())) {
+        throw new InvalidInputException("proposedEnd", "must not be before the planned start "
+            + baseline.plannedStart());
+      }
+    }
+    boolean replan = r == ExceptionRecommendation.REPLAN;
+    OffsetDateTime now = now();
+    long id = control.insertExceptionReport(key, cause, options, r, replan ? proposedBudget : null,
+        replan ? proposedEnd : null, actor, now);
+    repository.appendHistory(key, "EXCEPTION_REPORTED", project.phase(), actor, null,
+        clip(r.name() + ": " + cause, MAX_TEXT), now);
+    return id;
+  }
+
+  /**
+   * Decides an exception report. APPROVED applies the recommendation: a REPLAN freezes the next baseline with the
+   * proposed budget and end date (scope and milestones unchanged) and returns its version; CONTINUE and CANCEL
+   * return null (cancelling is the process's). REJECTED sends the report back and needs a comment.
+   */
+  public Integer decideException(String key, long exceptionId, String decision, String comment, String actor) {
+    ProjectSummary project = require(key);
+    ExceptionReportView report = exceptionReport(key, exceptionId);
+    if (!ControlRepository.SUBMITTED.equals(report.status())) {
+      throw new InvalidInputException("exceptionId", "exception report " + exceptionId + " was already "
+          + report.status());
+    }
+    Decision d = decision("decision", decision, Set.of(Decision.APPROVED, Decision.REJECTED));
+    requireCommentUnlessApproved(d, comment);
+    boolean replan = d == Decision.APPROVED && ExceptionRecommendation.REPLAN.name().equals(report.recommendation());
+    Baseline current = null;
+    if (replan) {
+      requireChangeable(project);
+      current = requireBaseline(key);
+    }
+    OffsetDateTime now = now();
+    Integer version = replan ? current.version() + 1 : null;
+    control.decideExceptionReport(key, exceptionId, d, actor, blankToNull(comment), version, now);
+    repository.appendHistory(key, "EXCEPTION_DECIDED", project.phase(), actor, d.name(),
+        clip(report.recommendation() + (blankToNull(comment) == null ? "" : ": " + comment), MAX_TEXT), now);
+    if (replan) {
+      rebaseline(project, current, report.proposedBudget(), report.proposedEnd(), current.scope(), actor, now);
+    }
+    return version;
+  }
+
+  @Transactional(readOnly = true)
+  public ExceptionReportView exceptionReport(String key, long id) {
+    require(key);
+    return control.exceptionReport(key, id).orElseThrow(() -> new InvalidInputException("exceptionId",
+        "no exception report " + id + " in project " + key));
+  }
+
+  /** The project manager's recovery plan for a RED project; it waits for its review. */
+  public void recordRecoveryPlan(String key, String actions, LocalDate targetDate, String actor) {
+    ProjectSummary project = require(key);
+    requireChangeable(project);
+    requireText("recoveryActions", actions, MAX_TEXT);
+    requireFromToday("recoveryTargetDate", targetDate);
+    OffsetDateTime now = now();
+    control.insertRecoveryPlan(key, actions, targetDate, actor, now);
+    repository.appendHistory(key, "RECOVERY_PLANNED", project.phase(), actor, null,
+        clip("Target " + targetDate + ": " + actions, MAX_TEXT), now);
+  }
+
+  /** Reviews the recovery plan waiting for review; a rejected plan is planned again. */
+  public void reviewRecoveryPlan(String key, String decision, String comment, String actor) {
+    ProjectSummary project = require(key);
+    RecoveryPlanView plan = control.pendingRecoveryPlan(key).orElseThrow(() -> new ForbiddenActionException(
+        "Project " + key + " has no recovery plan waiting for review"));
+    Decision d = decision("decision", decision, Set.of(Decision.APPROVED, Decision.REJECTED));
+    requireCommentUnlessApproved(d, comment);
+    OffsetDateTime now = now();
+    control.reviewRecoveryPlan(key, plan.id(), d, actor, blankToNull(comment), now);
+    repository.appendHistory(key, "RECOVERY_REVIEWED", project.phase(), actor, d.name(), blankToNull(comment), now);
+  }
+
+  /**
+   * Registers (or replaces) {@code userId}'s out-of-office delegation: from {@code from} to {@code to}, both
+   * inclusive, new tasks for them go to {@code substitute}, an existing user other than themself.
+   */
+  public void setDelegation(String userId, String substitute, LocalDate from, LocalDate to) {
+    requireText("userId", userId, Fields.MAX_USER_ID);
+    Fields.requireUser(directory, "substitute", substitute);
+    if (substitute.equals(userId)) {
+      throw new InvalidInputException("substitute", "must be someone other than " + userId);
+    }
+    if (from == null) {
+      throw new InvalidInputException("from", "is required");
+    }
+    if (to == null) {
+      throw new InvalidInputException("to", "is required");
+    }
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", "must not be before from");
+    }
+    if (to.isBefore(today())) {
+      throw new InvalidInputException("to", "must not be in the past");
+    }
+    control.saveDelegation(new Delegation(userId, substitute, from, to), now());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Delegation> delegation(String userId) {
+    return control.delegation(userId);
+  }
+
+  public void clearDelegation(String userId) {
+    control.deleteDelegation(userId);
+  }
+
+  /**
+   * Who stands in for {@code userId} on {@code day}, if anyone. Substitution is not followed further: a
+   * substitute who is away too gets the task all the same, so a task never travels along a chain.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> substituteOn(String userId, LocalDate day) {
+    return control.delegation(userId)
+        .filter(d -> !day.isBefore(d.from()) && !day.isAfter(d.to()))
+        .map(Delegation::substitute);
+  }
+
+  /**
+   * A project named by a start variable ({@code projectKey}): an unknown or ended one is bad input of that
+   * field, not a missing resource, since the client chose the key.
+   */
+  private ProjectSummary requireActiveByKey(String key, String rule) {
+    requireText("projectKey", key, 20);
+    ProjectSummary project = repository.findSummary(key).orElseThrow(() -> new InvalidInputException("projectKey",
+        "no project with key " + key));
+    if (project.phase().isEnded() || delivery.isArchived(key)) {
+      throw new InvalidInputException("projectKey", "project " + key + " is "
+          + (project.phase().isEnded() ? project.phase() : "archived") + ": " + rule);
+    }
+    return project;
+  }
+
+  private Baseline requireBaseline(String key) {
+    Baseline baseline = currentBaseline(key);
+    if (baseline == null) {
+      throw new ForbiddenActionException("Project " + key + " has no baseline yet");
+    }
+    return baseline;
+  }
+
+  /** Checks a change's impacts against the current baseline; returns the scope impact's name. */
+  private static String requireImpacts(Baseline baseline, BigDecimal costImpact, Long scheduleImpactDays,
+      String scopeImpact) {
+    if (costImpact == null) {
+      throw new InvalidInputException("costImpact", "is required");
+    }
+    if (costImpact.abs().compareTo(new BigDecimal("1e15")) >= 0) {
+      throw new InvalidInputException("costImpact", "is too large");
+    }
+    if (orZero(baseline.budget()).add(costImpact).signum() < 0) {
+      throw new InvalidInputException("costImpact", "would bring the budget of "
+          + orZero(baseline.budget()).toPlainString() + " below 0");
+    }
+    if (scheduleImpactDays == null) {
+      throw new InvalidInputException("scheduleImpactDays", "is required");
+    }
+    if (scheduleImpactDays < 0) {
+      throw new InvalidInputException("scheduleImpactDays", "must be 0 or more");
+    }
+    if (scheduleImpactDays > MAX_SCHEDULE_IMPACT_DAYS) {
+      throw new InvalidInputException("scheduleImpactDays", "must be at most " + MAX_SCHEDULE_IMPACT_DAYS);
+    }
+    return Fields.requireOneOf("scopeImpact", scopeImpact, ScopeImpact.class).name();
+  }
+
+  private ChangeView requireUndecidedChange(String key, long changeId) {
+    ChangeView change = change(key, changeId);
+    if (change.decidedAt() != null) {
+      throw new InvalidInputException("changeId", "change #" + change.number() + " was already " + change.status());
+    }
+    return change;
+  }
+
+  private ProjectDetails.RiskView requireRisk(String key, long riskId) {
+    return control.risk(key, riskId).orElseThrow(() -> new InvalidInputException("riskId",
+        "no risk " + riskId + " in project " + key));
+  }
+
+  private void requireFromToday(String field, LocalDate date) {
+    if (date == null) {
+      throw new InvalidInputException(field, "is required");
+    }
+    if (date.isBefore(today())) {
+      throw new InvalidInputException(field, "must not be in the past");
+    }
+  }
+
+  private static void requireScaleValue(String field, Integer value) {
+    if (value == null) {
+      throw new InvalidInputException(field, "is required");
+    }
+    requireScale(field, value);
+  }
+
+  /** Freezes the next baseline version from {@code current}; the project's budget and planned end follow it. */
+  private void rebaseline(ProjectSummary project, Baseline current, BigDecimal budget, LocalDate plannedEnd,
+      String scope, String actor, OffsetDateTime now) {
+    Baseline next = new Baseline(current.version() + 1, budget, current.plannedStart(), plannedEnd, scope,
+        current.milestones(), actor, now);
+    delivery.insertBaseline(project.key(), next);
+    control.updatePlannedFigures(project.key(), budget, plannedEnd, now);
+    repository.appendHistory(project.key(), "BASELINE_FROZEN", project.phase(), actor, null,
+        "version " + next.version(), now);
+  }
+
+  private static String ratio(BigDecimal ratio) {
+    return ratio == null ? "n/a" : ratio.toPlainString();
+  }
+
+  private static String signedAmount(BigDecimal amount) {
+    return (amount.signum() > 0 ? "+" : "") + amount.toPlainString();
+  }
+
+  private static BigDecimal orZero(BigDecimal amount) {
+    return amount == null ? BigDecimal.ZERO : amount;
+  }
+
+  private LocalDate today() {
+    return now().toLocalDate();
   }
 
   /** The project report as a self-contained HTML page: final once the project ended, interim before. */

@@ -67,7 +67,8 @@ class ProjectReportTest {
     assertThat(section(html, "Work packages")).contains("Design", "12,000.00", "Went &lt;fine&gt;", "Roll-out");
     assertThat(section(html, "Issues")).contains("&lt;img src=x onerror=alert(1)&gt;", "CRITICAL");
     assertThat(section(html, "Risks")).contains("Vendor late", "Key developer leaves");
-    assertThat(section(html, "Changes")).contains("No approved changes.");
+    assertThat(section(html, "Changes")).contains("No changes were decided.");
+    assertThat(section(html, "Status reports and health")).contains("No status reports.");
     assertThat(section(html, "Lessons learned")).contains("&lt;b&gt;Tracked&lt;/b&gt; weekly");
     assertThat(section(html, "Gate decisions")).contains("PLAN_REVIEW", "Needs &lt;more&gt; detail", "PLAN_SIGN_OFF")
         .doesNotContain("BASELINE_FROZEN");
@@ -102,6 +103,35 @@ class ProjectReportTest {
         .contains("No work packages.").contains("No gate decisions yet.");
     assertThat(section(html, "Cost: baseline vs actual")).contains("<td>—</td><td class=\"number\">0.00</td>");
     assertThatThrownBy(() -> projects.finalReport("PRJ-1999-0002")).isInstanceOf(ProjectNotFoundException.class);
+  }
+
+  @Test
+  void theReportListsStatusReportsWithHealthTheDecidedChangesAndExceptionReports() {
+    String key = ProjectFixtures.inExecution(projects, "Controlled <project>");
+    projects.recordStatusReport(key, new StatusReportInput(30, new BigDecimal("12000"), "Vendor <late>", null), PM);
+    projects.recordHealth(key, projects.lastStatusReportId(key), "AMBER", "SPI 0.9000 < 0.95", "projectHealth");
+    long approved = projects.registerChange(key, new ChangeInput("Add <SSO>", "Audit", new BigDecimal("5000"), 3L,
+        "MINOR"), PM);
+    projects.assessChange(key, approved, null, null, null, "Small", PM);
+    projects.decideChange(key, approved, "APPROVED", null, "PROJECT_MANAGER", PM);
+    long rejected = projects.registerChange(key, new ChangeInput("Gold plating", "Nice", new BigDecimal("-250"), 0L,
+        "NONE"), PM);
+    projects.assessChange(key, rejected, null, null, null, "No value", PM);
+    projects.decideChange(key, rejected, "REJECTED", "Not in the charter", "pmo", "pat.pmo");
+    projects.registerChange(key, new ChangeInput("Still open", "Later", BigDecimal.ONE, 0L, "NONE"), PM);
+    projects.recordExceptionReport(key, "Vendor <bankrupt>", "Replan", "CONTINUE", null, null, PM);
+
+    String html = projects.finalReport(key);
+    assertThat(html).contains("AMBER: SPI 0.9000 &lt; 0.95");
+    assertThat(section(html, "Status reports and health")).contains("<td class=\"number\">1</td>")
+        .contains("30 %", "12,000.00", "AMBER: SPI 0.9000 &lt; 0.95", "Vendor &lt;late&gt;");
+    assertThat(section(html, "Changes"))
+        .contains("Add &lt;SSO&gt;", "+5,000.00", "+3 days", "MINOR", "APPROVED", "mia.manager (PROJECT_MANAGER)",
+            "version 2")
+        .contains("Gold plating", "-250.00", "+0 days", "REJECTED", "pat.pmo (pmo)", "Not in the charter")
+        .as("undecided changes are not in the log yet").doesNotContain("Still open");
+    assertThat(section(html, "Exception reports")).contains("Vendor &lt;bankrupt&gt;", "CONTINUE", "SUBMITTED");
+    assertThat(html).doesNotContain("<SSO>", "<late>", "<bankrupt>");
   }
 
   /** The HTML from a section's heading to the next heading. */

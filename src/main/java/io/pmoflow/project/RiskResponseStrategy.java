@@ -1,0 +1,4 @@
+package io.pmoflow.project;
+
+/** The classic responses to a threat. */
+public enum RiskResponseStrategy { AVOID, MITIGATE, TRANSFER, ACCEPT }
