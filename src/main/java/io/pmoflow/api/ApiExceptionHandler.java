@@ -1,9 +1,11 @@
 package io.pmoflow.api;
 
+import io.pmoflow.project.ForbiddenActionException;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -19,6 +21,16 @@ public class ApiExceptionHandler {
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ApiError> invalid(InvalidInputException e) {
     return error(HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenActionException.class)
+  ResponseEntity<ApiError> forbidden(ForbiddenActionException e) {
+    return error(HttpStatus.FORBIDDEN, null, e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    return error(HttpStatus.BAD_REQUEST, null, "The body is not the JSON this call expects");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
