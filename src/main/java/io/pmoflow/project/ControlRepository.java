@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,6 +35,18 @@ public class ControlRepository {
     KeyHolder keys = new GeneratedKeyHolder();
     statement.update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /** The row {@code id} of {@code table} if it belongs to the project. */
+  private <T> Optional<T> byId(String table, String key, long id, RowMapper<T> row) {
+    return jdbc.sql("select * from " + table + " where project_key = :key and id = :id")
+        .param("key", key).param("id", id).query(row).optional();
+  }
+
+  /** Every row of {@code table} of the project, in {@code order}. */
+  private <T> List<T> ofProject(String table, String key, String order, RowMapper<T> row) {
+    return jdbc.sql("select * from " + table + " where project_key = :key order by " + order)
+        .param("key", key).query(row).list();
   }
 
   /**
@@ -86,13 +99,11 @@ public class ControlRepository {
   }
 
   public List<StatusReportView> statusReports(String key) {
-    return jdbc.sql("select * from pmo_status_report where project_key = :key order by report_number")
-        .param("key", key).query((rs, n) -> statusReport(rs)).list();
+    return ofProject("pmo_status_report", key, "report_number", (rs, n) -> statusReport(rs));
   }
 
   public Optional<StatusReportView> statusReport(String key, long id) {
-    return jdbc.sql("select * from pmo_status_report where project_key = :key and id = :id")
-        .param("key", key).param("id", id).query((rs, n) -> statusReport(rs)).optional();
+    return byId("pmo_status_report", key, id, (rs, n) -> statusReport(rs));
   }
 
   private static StatusReportView statusReport(ResultSet rs) throws SQLException {
@@ -163,13 +174,11 @@ public class ControlRepository {
   }
 
   public Optional<ChangeView> change(String key, long id) {
-    return jdbc.sql("select * from pmo_change where project_key = :key and id = :id")
-        .param("key", key).param("id", id).query((rs, n) -> change(rs)).optional();
+    return byId("pmo_change", key, id, (rs, n) -> change(rs));
   }
 
   public List<ChangeView> changes(String key) {
-    return jdbc.sql("select * from pmo_change where project_key = :key order by change_number")
-        .param("key", key).query((rs, n) -> change(rs)).list();
+    return ofProject("pmo_change", key, "change_number", (rs, n) -> change(rs));
   }
 
   private static ChangeView change(ResultSet rs) throws SQLException {
@@ -202,8 +211,7 @@ public class ControlRepository {
   }
 
   public Optional<ProjectDetails.RiskView> risk(String key, long id) {
-    return jdbc.sql("select * from pmo_risk where project_key = :key and id = :id")
-        .param("key", key).param("id", id).query((rs, n) -> ProjectRepository.risk(rs)).optional();
+    return byId("pmo_risk", key, id, (rs, n) -> ProjectRepository.risk(rs));
   }
 
   public void assessRisk(String key, long id, RiskSeverity severity, String owner) {
@@ -261,13 +269,11 @@ public class ControlRepository {
   }
 
   public Optional<ExceptionReportView> exceptionReport(String key, long id) {
-    return jdbc.sql("select * from pmo_exception_report where project_key = :key and id = :id")
-        .param("key", key).param("id", id).query((rs, n) -> exceptionReport(rs)).optional();
+    return byId("pmo_exception_report", key, id, (rs, n) -> exceptionReport(rs));
   }
 
   public List<ExceptionReportView> exceptionReports(String key) {
-    return jdbc.sql("select * from pmo_exception_report where project_key = :key order by id")
-        .param("key", key).query((rs, n) -> exceptionReport(rs)).list();
+    return ofProject("pmo_exception_report", key, "id", (rs, n) -> exceptionReport(rs));
   }
 
   private static ExceptionReportView exceptionReport(ResultSet rs) throws SQLException {
@@ -312,8 +318,7 @@ public class ControlRepository {
   }
 
   public List<RecoveryPlanView> recoveryPlans(String key) {
-    return jdbc.sql("select * from pmo_recovery_plan where project_key = :key order by id")
-        .param("key", key).query((rs, n) -> recoveryPlan(rs)).list();
+    return ofProject("pmo_recovery_plan", key, "id", (rs, n) -> recoveryPlan(rs));
   }
 
   private static RecoveryPlanView recoveryPlan(ResultSet rs) throws SQLException {
