@@ -67,7 +67,8 @@ alter table pmo_risk add column response_note varchar(4000);
 
 -- Risks recorded before this version were never assessed: they get the severity and owner the default
 -- riskAssessment policy (CONTRACT §4) gives their score, once, so open CRITICAL risks of running projects count
--- toward health. Risks recorded from now on carry what the decision itself returns.
+-- toward health. Risks recorded from now on carry what the decision returns once a process has them assessed
+-- (ProjectService.assessRisk); until then their severity is null and they do not count.
 update pmo_risk set
   severity = case when score >= 15 then 'CRITICAL' when score >= 10 then 'HIGH' when score >= 5 then 'MEDIUM'
     else 'LOW' end,
