@@ -118,14 +118,17 @@ public class ControlRepository {
         rs.getObject("reported_at", OffsetDateTime.class));
   }
 
-  public void updateHealth(String key, long statusReportId, Health health, String explanation, OffsetDateTime now) {
-    jdbc.sql("""
-        update pmo_status_report set health = :health, health_explanation = :explanation
-        where project_key = :key and id = :id
-        """)
-        .param("health", health.name()).param("explanation", explanation).param("key", key)
-        .param("id", statusReportId)
-        .update();
+  /** Health on the project, and on the status report it was assessed from unless {@code statusReportId} is null. */
+  public void updateHealth(String key, Long statusReportId, Health health, String explanation, OffsetDateTime now) {
+    if (statusReportId != null) {
+      jdbc.sql("""
+          update pmo_status_report set health = :health, health_explanation = :explanation
+          where project_key = :key and id = :id
+          """)
+          .param("health", health.name()).param("explanation", explanation).param("key", key)
+          .param("id", statusReportId)
+          .update();
+    }
     jdbc.sql("""
         update pmo_project set health = :health, health_explanation = :explanation, updated_at = :now
         where project_key = :key

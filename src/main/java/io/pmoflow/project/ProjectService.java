@@ -529,13 +529,14 @@ public class ProjectService {
   }
 
   /**
-   * Stores the health the {@code projectHealth} decision gave a status report, with its explanation, on the
-   * report and on the project. A longer explanation than a column holds is shortened, not refused: it is
-   * written by the process, not typed by a person.
+   * Stores the health the {@code projectHealth} decision gave, with its explanation, on the project and on the
+   * status report it was assessed from; {@code statusReportId} null for an assessment no report triggered (a
+   * critical risk before the first report). A longer explanation than a column holds is shortened, not refused:
+   * it is written by the process, not typed by a person.
    */
-  public void recordHealth(String key, long statusReportId, String health, String explanation, String actor) {
+  public void recordHealth(String key, Long statusReportId, String health, String explanation, String actor) {
     ProjectSummary project = require(key);
-    if (control.statusReport(key, statusReportId).isEmpty()) {
+    if (statusReportId != null && control.statusReport(key, statusReportId).isEmpty()) {
       throw new InvalidInputException("statusReportId", "no status report " + statusReportId + " in project " + key);
     }
     Health h = Fields.requireOneOf("health", health, Health.class);

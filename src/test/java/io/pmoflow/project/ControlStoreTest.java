@@ -160,7 +160,7 @@ class ControlStoreTest {
         .isEqualTo("health");
     assertThat(field(() -> projects.recordHealth(key, id, "RED", " ", "projectHealth")))
         .isEqualTo("healthExplanation");
-    assertThat(field(() -> projects.recordHealth(key, 999_999, "RED", explanation, "projectHealth")))
+    assertThat(field(() -> projects.recordHealth(key, 999_999L, "RED", explanation, "projectHealth")))
         .isEqualTo("statusReportId");
     assertThat(projects.require(key).health()).isNull();
 
@@ -178,6 +178,12 @@ class ControlStoreTest {
     });
     assertThat(projects.list(new ProjectFilter(null, "RED", null, null), 0, 200).content())
         .extracting(ProjectSummary::key).contains(key);
+
+    projects.recordHealth(key, null, "AMBER", "AMBER: reassessed after a risk", "projectHealth");
+    ProjectDetails reassessed = projects.details(key);
+    assertThat(reassessed.summary().health()).as("an assessment without a report").isEqualTo("AMBER");
+    assertThat(reassessed.healthExplanation()).isEqualTo("AMBER: reassessed after a risk");
+    assertThat(reassessed.statusReports().get(0).health()).as("the report keeps its own").isEqualTo("RED");
   }
 
   @Test
