@@ -7,6 +7,10 @@
 //   action "startProcess": "process": "Project intake", "steps": [...]   → starts it with the start form
 //   action "completeTask": "taskId": "...", "claim": true, "steps": [...] → completes the task form
 //     with "expect": "blocked" instead: fills the steps, then reports whether Complete stayed disabled
+//     with "expect": "refused" instead: fills the steps, clicks Complete, and reports the server's refusal (status,
+//       message), what Tasklist showed the person and whether the form stayed open; fails if the form went through
+//   action "page": "path": "/api/..."                                     → logs in to Tasklist, then opens the
+//     path in the same session and returns its status, title and text
 //   action "banner": "app": "tasklist" | "cockpit"                         → is the CE end-of-life banner shown?
 // steps, each on a form-js component id (the form's "id", e.g. Field_MilestoneName; rows of a dynamic list
 // add _<row>, e.g. Field_MilestoneName_1):
@@ -16,6 +20,10 @@
 //   { "field": "Field_X", "radio": "Approve" }    radio, by the option's label
 //   { "field": "Field_X", "check": true }         checkbox
 //   { "addRow": "List_X" }                        dynamic list: the "Add new" button
+//   { "field": "Field_X", "value": "text" }       asserts what a (prefilled) textfield/number/textarea shows;
+//     add "readonly": true to assert a person cannot type into it
+//   { "field": "Field_X", "dateValue": "2027-03-01" } asserts what a (prefilled) date field shows
+//   { "see": "text" }                             asserts the form shows the text (e.g. a gate's label)
 // Prints one JSON object on stdout; on failure exits 1 with the reason on stderr and a screenshot in "screenshots".
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -23,6 +31,7 @@ import { join } from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TIMEOUT = 20_000;
+const NOTIFICATIONS = '.notifications .alert'; // what Tasklist tells the person (commons-ui cam-notifications)
 
 const began = Date.now();
 const request = JSON.parse(await readStdin());
@@ -39,6 +48,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.setDefaultTimeout(TIMEOUT);
 const pageErrors = [];
+const refills = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 
 try {
@@ -49,11 +59,13 @@ try {
     result = await completeTask();
   } else if (action === 'banner') {
     result = await banner();
+  } else if (action === 'page') {
+    result = await openPage();
   } else {
     throw new Error(`unknown action ${action}`);
   }
   await screenshot('ok');
-  process.stdout.write(JSON.stringify({ ...result, pageErrors, elapsedMs: Date.now() - began }) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, pageErrors, refills, elapsedMs: Date.now() - began }) + '\n');
   await browser.close();
 } catch (e) {
   const shot = await screenshot('failed').catch(() => null);
@@ -120,6 +132,9 @@ async function completeTask() {
   await form.waitFor();
   await fillSteps(form);
   const complete = task.locator('button:has-text("Complete")');
+  if (request.expect === 'refused') {
+    return refused(task, form, complete);
+  }
   if (request.expect === 'blocked') {
     await form.locator('.fjs-form-field-error:not(:empty)').first().waitFor();
     // Tasklist updates the button in its next digest after form-js shows the error: give it that moment
@@ -135,6 +150,7 @@ async function completeTask() {
     return { completeDisabled, submitted, errors: await fieldErrors(form) };
   }
   await waitEnabled(complete, form, 'Complete');
+  await screenshot('filled'); // the form as the person saw it before completing it
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith(`/task/${request.taskId}/submit-form`)
       && r.request().method() === 'POST'),
@@ -146,6 +162,40 @@ async function completeTask() {
   }
   await form.waitFor({ state: 'detached' });
   return { completed: true };
+}
+
+/** Complete is clicked and the server must refuse: what did it say, what did the person see, is the form still open? */
+async function refused(task, form, complete) {
+  await waitEnabled(complete, form, 'Complete');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/task/${request.taskId}/submit-form`)
+      && r.request().method() === 'POST'),
+    complete.click(),
+  ]);
+  if (response.ok()) {
+    throw new Error(`the server accepted the form (${response.status()}) where a refusal was expected`);
+  }
+  const body = await response.json().catch(() => ({}));
+  await page.locator(NOTIFICATIONS).first().waitFor();
+  await screenshot('refused');
+  return {
+    status: response.status(),
+    message: body.message ?? '',
+    shown: await notifications(),
+    formStillOpen: await form.isVisible(),
+    completeStillThere: await complete.isVisible(),
+  };
+}
+
+async function openPage() {
+  await login('tasklist');
+  const response = await page.goto(`${baseUrl}${request.path}`);
+  return {
+    status: response.status(),
+    contentType: response.headers()['content-type'] ?? '',
+    title: await page.title(),
+    text: await page.locator('body').innerText(),
+  };
 }
 
 async function banner() {
@@ -180,8 +230,16 @@ async function fillStep(root, step) {
   const field = `-${step.field}`;
   if ('fill' in step) {
     const input = root.locator(`input[id$="${field}"], textarea[id$="${field}"]`);
-    await input.fill(String(step.fill));
-    await input.blur();
+    // Right after "Add new" form-js may still re-render the list and drop what was typed into the new row
+    // (seen as an empty, required field): type again then, and report it in "refills".
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(String(step.fill));
+      await input.blur();
+      if (await input.inputValue() === String(step.fill) || attempt === 3) {
+        break;
+      }
+      refills.push(step.field);
+    }
   } else if ('date' in step) {
     const [y, m, d] = step.date.split('-');
     const input = root.locator(`input[id$="${field}-date"]`);
@@ -199,8 +257,31 @@ async function fillStep(root, step) {
     await root.locator(`label[for*="${field}-"]`, { hasText: exactly(step.radio) }).locator('input').check();
   } else if ('check' in step) {
     await root.locator(`input[type="checkbox"][id$="${field}"]`).setChecked(Boolean(step.check));
+  } else if ('value' in step) {
+    const input = root.locator(`input[id$="${field}"], textarea[id$="${field}"]`);
+    await shows(input, String(step.value));
+    if (step.readonly && !(await input.evaluate((e) => e.readOnly || e.disabled))) {
+      throw new Error('the field can be edited; it should be read-only');
+    }
+  } else if ('dateValue' in step) {
+    const [y, m, d] = step.dateValue.split('-');
+    // form-js shows a date as m/d/yyyy (3/1/2027), without leading zeros
+    await shows(root.locator(`input[id$="${field}-date"]`), `${Number(m)}/${Number(d)}/${y}`);
+  } else if ('see' in step) {
+    await root.getByText(step.see).first().waitFor();
   } else {
     throw new Error('unknown step');
+  }
+}
+
+/** Waits (auto-waiting, up to the default timeout) until the input shows the value; else says what it shows. */
+async function shows(input, value) {
+  await input.waitFor();
+  const handle = await input.elementHandle();
+  try {
+    await page.waitForFunction(([e, v]) => e.value === v, [handle, value], { timeout: TIMEOUT });
+  } catch {
+    throw new Error(`shows ${JSON.stringify(await input.inputValue())}, expected ${JSON.stringify(value)}`);
   }
 }
 
@@ -217,8 +298,8 @@ async function fieldErrors(form) {
 }
 
 async function notifications() {
-  return (await page.locator('.notifications .notification, .page-notifications .notification')
-    .allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ');
+  return (await page.locator(NOTIFICATIONS).allTextContents())
+    .map((t) => t.replace(/\s+/g, ' ').replace(/^(×|Close|\s)+/, '').trim()).filter(Boolean).join(' | ');
 }
 
 async function screenshot(kind) {
