@@ -85,6 +85,10 @@ public class AccessSetup {
     for (String queue : List.of(PMO, PORTFOLIO_BOARD)) {
       grantGroup(queue, Resources.TASK, ANY, Permissions.TASK_ASSIGN);
     }
+    // the PMO and the board may start a portfolio review by hand (Tasklist "Start process")
+    for (String group : List.of(PMO, PORTFOLIO_BOARD)) {
+      grantGroup(group, Resources.PROCESS_DEFINITION, "portfolioReview", Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
     // the PMO may cancel a project (Msg_ProjectCancelled), which ends its lifecycle and the gate it is at
     for (String key : List.of("projectLifecycle", "phaseGate")) {
       grantGroup(PMO, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
