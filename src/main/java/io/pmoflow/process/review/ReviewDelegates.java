@@ -117,6 +117,8 @@ public class ReviewDelegates {
             if (project.status() == ProjectStatus.ACTIVE) {
               projects.setOnHold(item.projectKey(), item.decidedBy(), reason);
             }
+            // a paused project's work stops: its instances (lifecycle, gate, monitoring, changes) are suspended
+            suspension(runtime, item.projectKey(), true);
           }
           case REPLAN -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -126,7 +128,11 @@ public class ReviewDelegates {
             row.put("comment", item.comment());
             replans.add(row);
           }
-          case CONTINUE -> { }
+          case CONTINUE -> {
+            if (project.status() == ProjectStatus.ON_HOLD && suspension(runtime, item.projectKey(), false)) {
+              projects.resume(item.projectKey(), item.decidedBy(), reason.isBlank() ? "Continued by the board" : reason);
+            }
+          }
           default -> throw new IllegalStateException("unknown decision " + item.decision());
         }
         List<Recipient> to = new ArrayList<>(List.of(Recipient.user(project.sponsor())));
@@ -144,6 +150,22 @@ public class ReviewDelegates {
       }
       execution.setVariable(REPLAN_ITEMS, JsonVariables.rows(replans));
     };
+  }
+
+  /** Suspends or activates every instance of the project; true when there was one to change. */
+  static boolean suspension(RuntimeService runtime, String projectKey, boolean suspend) {
+    List<String> ids = runtime.createProcessInstanceQuery().processInstanceBusinessKey(projectKey)
+        .list().stream().filter(p -> p.isSuspended() != suspend).map(p -> p.getId()).toList();
+    if (ids.isEmpty()) {
+      return false;
+    }
+    var update = runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(ids);
+    if (suspend) {
+      update.suspend();
+    } else {
+      update.activate();
+    }
+    return true;
   }
 
   @Bean

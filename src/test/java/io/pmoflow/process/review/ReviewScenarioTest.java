@@ -75,6 +75,8 @@ class ReviewScenarioTest extends ProjectJourneys {
     BpmnAwareTests.assertThat(redLifecycle).isEnded().hasPassed(LifecycleProcess.END_PROJECT_CANCELLED);
     assertThat(phaseOf(red)).isEqualTo("CANCELLED");
     assertThat(projects.require(paused).status().name()).isEqualTo("ON_HOLD");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(paused).list())
+        .as("a paused project's work is suspended").isNotEmpty().allMatch(Task::isSuspended);
     Task replan = task(review, TASK_REPLAN_PROJECT);
     assertThat(replan.getAssignee()).isEqualTo("mia.manager");
     assertThat(taskService.getVariable(replan.getId(), REPLAN_PROJECT_KEY)).isEqualTo(misaligned);
@@ -86,6 +88,25 @@ class ReviewScenarioTest extends ProjectJourneys {
     assertThat(reviews.review(reviewId).status()).isEqualTo("COMPLETED");
     assertThat(historyTypes(misaligned)).contains("PORTFOLIO_REVIEW", "REPLAN_SUBMITTED");
     assertThat(notifications(paused)).contains("sam.sponsor:PORTFOLIO_DECISION", "mia.manager:PORTFOLIO_DECISION");
+
+    // the next review lets the paused project continue: its work resumes
+    ProcessInstance next = as("bob.board", () -> runtimeService.startProcessInstanceByKey(KEY));
+    executeAsyncJobs(next);
+    Task nextBoard = task(next, TASK_REVIEW_PORTFOLIO);
+    as("bob.board", () -> taskService.complete(nextBoard.getId(), Map.of(AGENDA_DECISIONS,
+        decisionsOrThrow(nextBoard, Map.of()))));
+    executeAsyncJobs(next);
+    assertThat(projects.require(paused).status().name()).isEqualTo("ACTIVE");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(paused).list())
+        .isNotEmpty().noneMatch(Task::isSuspended);
+  }
+
+  private List<Map<String, Object>> decisionsOrThrow(Task board, Map<String, String> wanted) {
+    try {
+      return decisions(board, wanted);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
