@@ -69,6 +69,8 @@ public final class LifecycleProcess {
   public static final String CANCELLATION_REASON = "cancellationReason";
 
   public static final String PHASE = "phase";
+  /** Read-only context of the charter form: lessons of similar ended projects (Markdown, may be empty). */
+  public static final String SIMILAR_LESSONS = "similarLessons";
   public static final String TARGET_PHASE = "targetPhase";
 
   // planning

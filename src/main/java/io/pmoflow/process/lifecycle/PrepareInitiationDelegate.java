@@ -3,6 +3,7 @@ package io.pmoflow.process.lifecycle;
 import static io.pmoflow.process.lifecycle.LifecycleProcess.*;
 
 import io.pmoflow.process.support.JsonVariables;
+import io.pmoflow.portfolio.SimilarLessons;
 import io.pmoflow.project.ProjectDetails;
 import io.pmoflow.project.ProjectService;
 import java.util.LinkedHashMap;
@@ -12,21 +13,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * A charter sent back by its gate is reworked, not retyped: the charter, team and initial risks recorded in the
- * store are put back into the initiation forms. The first time round there is nothing to put back.
+ * Prepares the charter form: lessons learned by similar ended projects (same business unit or PMO type) as
+ * read-only context, and — for a charter sent back by its gate — the charter, team and initial risks recorded in
+ * the store, so the initiation forms are reworked, not retyped. The first time round there is nothing to put back.
  */
 @Component
 public class PrepareInitiationDelegate implements JavaDelegate {
 
   private final ProjectService projects;
+  private final SimilarLessons lessons;
 
-  public PrepareInitiationDelegate(ProjectService projects) {
+  public PrepareInitiationDelegate(ProjectService projects, SimilarLessons lessons) {
     this.projects = projects;
+    this.lessons = lessons;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ProjectDetails project = projects.details((String) execution.getVariable(PROJECT_KEY));
+    String key = (String) execution.getVariable(PROJECT_KEY);
+    execution.setVariable(SIMILAR_LESSONS, similarLessons(key));
+    ProjectDetails project = projects.details(key);
     ProjectDetails.CharterView charter = project.charter();
     if (charter == null) {
       return;
@@ -49,6 +55,17 @@ public class PrepareInitiationDelegate implements JavaDelegate {
         .filter(r -> ProjectService.INITIAL_RISK_SOURCE.equals(r.source()))
         .map(r -> row("title", r.title(), "probability", r.probability(), "impact", r.impact(),
             "response", r.response())).toList()));
+  }
+
+  /** Markdown for the charter form; empty when no similar project has ended with lessons yet. */
+  private String similarLessons(String key) {
+    StringBuilder md = new StringBuilder();
+    for (SimilarLessons.Lesson l : lessons.forProject(key)) {
+      md.append("- **").append(l.projectName()).append("** (").append(l.projectKey()).append(", ")
+          .append(l.category().toLowerCase(java.util.Locale.ROOT)).append("): ")
+          .append(l.recommendation().replaceAll("\\s+", " ")).append('\n');
+    }
+    return md.toString();
   }
 
   private static Map<String, Object> row(Object... keyValues) {

@@ -344,6 +344,22 @@ class LifecycleScenarioTest extends ProjectJourneys {
         "CLOSURE_READINESS_SIGN_OFF");
   }
 
+  @Test
+  void theCharterFormShowsLessonsOfSimilarEndedProjects() {
+    String stopped = inInitiationAtCharterGate("Intranet chat");
+    decideGate(stopped, "sam.sponsor", "REJECTED", "Replaced by the group's chat");
+    completeTask("mia.manager", stopped, TASK_CAPTURE_LESSONS_OF_STOPPED_PROJECT, Map.of(LESSONS, List.of(Map.of(
+        "category", "STAKEHOLDERS", "wentWell", "Quick decision", "toImprove", "Group plans were unknown",
+        "recommendation", "Ask group IT for overlapping programmes first"))));
+    executeProjectJobs(stopped);
+
+    String next = approvedProject(request("Intranet search"));
+    completeTask("sam.sponsor", next, TASK_ASSIGN_PM_BY_SPONSOR, Map.of(PROJECT_MANAGER, "mia.manager"));
+    assertThat((String) taskService.getVariable(taskOf(next, TASK_DRAFT_CHARTER).getId(), SIMILAR_LESSONS))
+        .as("same business unit, ended, newest first").startsWith("- **Intranet chat** (" + stopped)
+        .contains("Ask group IT for overlapping programmes first");
+  }
+
   // ---- gate criteria ----
 
   @Test
