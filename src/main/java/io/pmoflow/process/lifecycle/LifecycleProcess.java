@@ -85,6 +85,14 @@ public final class LifecycleProcess {
   public static final String QUALITY_STANDARDS = "qualityStandards";
   public static final String QUALITY_ACCEPTANCE_CRITERIA = "qualityAcceptanceCriteria";
 
+  // resource conflicts at the plan gate
+  public static final String TASK_RESOLVE_RESOURCE_CONFLICT = "Task_ResolveResourceConflict";
+  public static final String RESOURCE_CONFLICT = "resourceConflict";
+  public static final String RESOURCE_CONFLICTS = "resourceConflicts";
+  public static final String CONFLICTING_PROJECTS = "conflictingProjects";
+  public static final String RESOURCE_RESOLUTION = "resourceResolution";
+  public static final String RESOLUTION_NOTE = "resolutionNote";
+
   // execution: the open work packages (JSON, one multi-instance round each) and the progress form
   public static final String OPEN_WORK_PACKAGES = "openWorkPackages";
   public static final String WORK_PACKAGE_ID = "workPackageId";

@@ -360,6 +360,46 @@ class LifecycleScenarioTest extends ProjectJourneys {
         .contains("Ask group IT for overlapping programmes first");
   }
 
+  @Test
+  void aControllingPlanThatOverAllocatesSomeoneGoesToThePmoFirst() {
+    ensureUser("rex.resource", "project-managers");
+    Map<String, Object> controlling = request("Shop floor sensors");
+    controlling.put(IntakeProcess.COMPLEXITY, "HIGH");
+    Map<String, Object> first = plan();
+    first.put(RESOURCES, List.of(Map.of("role", "Engineer", "userId", "rex.resource", "allocationPercent", 60)));
+    String busy = inExecution(controlling, first);
+
+    Map<String, Object> second = request("Shop floor dashboards");
+    second.put(IntakeProcess.COMPLEXITY, "HIGH");
+    String key = inPlanning(second);
+    Map<String, Object> plan = plan();
+    plan.put(RESOURCES, List.of(Map.of("role", "Engineer", "userId", "rex.resource", "allocationPercent", 50)));
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan);
+    executeProjectJobs(key);
+
+    assertThat(openTasks(key)).containsExactly(TASK_RESOLVE_RESOURCE_CONFLICT + ":null");
+    assertThat((String) taskService.getVariable(taskOf(key, TASK_RESOLVE_RESOURCE_CONFLICT).getId(),
+        RESOURCE_CONFLICTS)).contains("rex.resource", "50 % here, 110 % in all", busy);
+    assertThatThrownBy(() -> completeTask("pat.pmo", key, TASK_RESOLVE_RESOURCE_CONFLICT,
+        Map.of(RESOURCE_RESOLUTION, "IGNORE", RESOLUTION_NOTE, "x"))).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("resourceResolution");
+    completeTask("pat.pmo", key, TASK_RESOLVE_RESOURCE_CONFLICT,
+        Map.of(RESOURCE_RESOLUTION, "RESCHEDULE", RESOLUTION_NOTE, "Start after the sensors go live"));
+    assertThat(openTasks(key)).containsExactly(TASK_DRAFT_PLAN + ":mia.manager");
+    assertThat(taskService.getVariable(taskOf(key, TASK_DRAFT_PLAN).getId(), RECYCLE_REASON).toString())
+        .contains("Start after the sensors go live");
+
+    plan.put(RESOURCES, List.of(Map.of("role", "Engineer", "userId", "rex.resource", "allocationPercent", 45)));
+    completeTask("mia.manager", key, TASK_DRAFT_PLAN, plan);
+    executeProjectJobs(key);
+    completeTask("pat.pmo", key, TASK_RESOLVE_RESOURCE_CONFLICT,
+        Map.of(RESOURCE_RESOLUTION, "ACCEPT", RESOLUTION_NOTE, "Overtime for two weeks is fine"));
+    executeProjectJobs(key);
+    assertThat(openTasks(key)).containsExactly(PhaseGateProcess.TASK_REVIEW_GATE + ":null");
+    assertThat(historyTypes(key).stream().filter("RESOURCE_CONFLICT"::equals)).hasSize(2);
+    assertThat(historyTypes(busy)).as("recorded on the other project too").contains("RESOURCE_CONFLICT");
+  }
+
   // ---- gate criteria ----
 
   @Test
