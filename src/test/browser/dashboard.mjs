@@ -200,6 +200,9 @@ async function capacity() {
     people: await page.locator('#heatmap tbody th').allInnerTexts(),
     weeks: await page.locator('#heatmap thead th').count() - 1,
     overAllocatedCells: await page.locator('#heatmap td.over').count(),
+    overAllocatedWeeks: Object.fromEntries(await page.locator('#heatmap tbody tr').evaluateAll((rows) => rows.map(
+      (r) => [r.querySelector('th').textContent.trim(), r.querySelectorAll('td.over').length]))),
+    roles: await page.locator('#roles-heatmap tbody th').allInnerTexts(),
   };
   if (request.shot) {
     await save(request.shot);

@@ -143,12 +143,9 @@ const money = (v) => (v === null || v === undefined || v === '' ? '—' : number
 const compact = (v) => (v === null || v === undefined ? '—' : compactFormat.format(Number(v)));
 const ratio = (v) => (v === null || v === undefined ? '—' : Number(v).toFixed(2));
 
-function percent(v) {
-  if (v === null || v === undefined) {
-    return '—';
-  }
-  const n = Number(v);
-  return `${Math.round(n <= 1 && n >= 0 && !Number.isInteger(n) ? n * 100 : n)} %`;
+/** A share given as a fraction (0.75) written as a percentage (75 %). */
+function rate(v) {
+  return v === null || v === undefined ? '—' : `${Math.round(Number(v) * 100)} %`;
 }
 
 function date(v) {
@@ -293,10 +290,10 @@ async function renderPortfolio(view, params) {
   view.append(h('div', { class: 'grid tiles', role: 'list', 'aria-label': 'Key figures' },
     tile('Active projects', active, byPhase ? `${sum(byPhase)} in the portfolio` : null, 'kpi-active'),
     budgetTile(data),
-    tile('EAC', pick(data, 'eac', 'estimateAtCompletion', 'totals.eac') !== null
-      ? compact(pick(data, 'eac', 'estimateAtCompletion', 'totals.eac')) : null, 'estimate at completion', 'kpi-eac'),
-    tile('On-time milestones', pick(data, 'onTimeMilestoneRate') !== null ? percent(pick(data, 'onTimeMilestoneRate'))
-      : null, 'done by their due date', 'kpi-ontime'),
+    eacTile(data),
+    tile('On-time milestones', pick(data, 'onTimeMilestoneRate') !== null ? rate(pick(data, 'onTimeMilestoneRate'))
+      : (summary ? '—' : null), summary && pick(data, 'onTimeMilestoneRate') === null ? 'no milestone done yet'
+      : 'done by their due date', 'kpi-ontime'),
     tile('Open critical risks', pick(data, 'openCriticalRisks'), 'across active projects', 'kpi-risks',
       Number(pick(data, 'openCriticalRisks')) > 0),
     tile('Overdue approvals', pick(data, 'overdueApprovals'), 'approval tasks past due', 'kpi-overdue',
@@ -311,7 +308,8 @@ async function renderPortfolio(view, params) {
     healthByUnitChart(breakdown),
     funnelChart(breakdown, byPhase),
     budgetChart(breakdown),
-    leadTimeChart(flow)));
+    leadTimeChart(flow),
+    phaseTimeChart(flow)));
 
   const units = businessUnits(breakdown);
   const list = h('section', { class: 'card', id: 'projects', 'aria-labelledby': 'projects-title' });
@@ -345,6 +343,15 @@ function budgetTile(data) {
     h('div', { class: 'sub' }, `${used} % of the budget spent`));
 }
 
+function eacTile(data) {
+  const eac = pick(data, 'eac', 'estimateAtCompletion');
+  const budget = pick(data, 'activeBudget');
+  const over = eac !== null && budget !== null && Number(eac) > Number(budget);
+  return tile('EAC of active projects', eac === null ? null : compact(eac),
+    budget === null ? 'estimate at completion' : `against a budget of ${compact(budget)}`
+      + (over ? ` (+${Math.round((Number(eac) / Number(budget) - 1) * 100)} %)` : ''), 'kpi-eac', over);
+}
+
 function countTile(title, param, keys, map, params, label = words) {
   const id = `count-${param}`;
   if (!map) {
@@ -355,15 +362,16 @@ function countTile(title, param, keys, map, params, label = words) {
   return h('section', { class: 'card tile', id, 'aria-label': title }, h('h2', { class: 'label' }, title),
     h('ul', { class: 'counts' }, allKeys.map((key) => {
       const n = Number(map[key] ?? 0);
-      const text = [h('span', {}, key === 'NONE' || key === 'null' ? 'Not assessed' : label(key)),
+      const none = key === 'NONE' || key === 'null';
+      const text = [h('span', {}, none ? (param === 'health' ? 'Not assessed' : 'Not routed yet') : label(key)),
         h('b', { 'data-count': key }, numberFormat.format(n))];
-      if (n === 0 || key === 'NONE' || key === 'null') {
+      if (n === 0 || (none && param !== 'health')) {
         return h('li', {}, h('span', { class: 'zero' }, text));
       }
       const q = new URLSearchParams(listQuery(params));
-      q.set(param, key);
+      q.set(param, none ? 'NONE' : key);
       return h('li', {}, h('a', { href: `/?${q}#projects`, 'data-route': true,
-        'aria-label': `${label(key) instanceof Node ? words(key) : label(key)}: ${n} projects — show them` }, text));
+        'aria-label': `${none ? 'Not assessed' : words(key)}: ${n} projects — show them` }, text));
     })));
 }
 
@@ -399,7 +407,8 @@ function funnelChart(breakdown, byPhase) {
   const rows = pick(breakdown, 'phaseFunnel', 'funnel');
   let stages;
   if (Array.isArray(rows)) {
-    stages = rows.map((r) => ({ phase: r.phase ?? r.name, reached: Number(r.reached ?? r.count ?? r.entered ?? 0),
+    stages = rows.map((r) => ({ phase: r.phase ?? r.name,
+      reached: Number(r.reachedCount ?? r.reached ?? r.entered ?? r.count ?? 0),
       conversion: r.conversion ?? r.conversionRate ?? null }));
   } else if (byPhase) {
     // reached = now in this phase or any later one of the funnel
@@ -414,7 +423,7 @@ function funnelChart(breakdown, byPhase) {
     }
   });
   const labels = stages.map((s, i) => (i === 0 || s.conversion === null ? words(s.phase)
-    : `${words(s.phase)} (${percent(s.conversion)})`));
+    : `${words(s.phase)} (${rate(s.conversion)})`));
   return chart(title, stages.map((s) => `${words(s.phase)} ${s.reached}`).join(', '), {
     type: 'bar',
     data: { labels, datasets: [{ label: 'Projects that reached the phase', data: stages.map((s) => s.reached),
@@ -447,13 +456,16 @@ function budgetChart(breakdown) {
 
 function leadTimeChart(flow) {
   const title = 'Approval lead time';
-  const rows = pick(flow, 'approvalLeadTimes', 'leadTimes', 'approvalLeadTime', 'approvals');
+  const all = pick(flow, 'approvalLeadTimes', 'leadTimes', 'approvalLeadTime', 'approvals');
+  // the ten slowest kinds of approval, so the bars stay readable
+  const rows = Array.isArray(all) ? all.filter((r) => Number(r.count ?? 1) > 0 && r.averageHours !== null)
+    .sort((a, b) => Number(b.averageHours ?? 0) - Number(a.averageHours ?? 0)).slice(0, 10) : all;
   if (!Array.isArray(rows) || rows.length === 0) {
     return flow && Array.isArray(rows) ? h('section', { class: 'card' }, h('h2', {}, title),
       h('p', { class: 'muted' }, 'No approvals decided yet.')) : chartUnavailable(title, 'Flow analytics');
   }
   const label = (r) => [r.taskName ?? r.name ?? words(r.taskType ?? r.taskDefinitionKey ?? r.type),
-    r.group ?? r.candidateGroup].filter(Boolean).join(' · ');
+    r.candidateGroup ?? r.group].filter(Boolean).join(' · ');
   const hours = (r) => {
     const v = r.averageHours ?? r.avgHours ?? r.meanHours ?? r.medianHours;
     if (v !== undefined && v !== null) {
@@ -475,13 +487,33 @@ function leadTimeChart(flow) {
     data: { labels: rows.map(label), datasets: [{ label: 'Average hours from created to decided',
       data: rows.map((r) => Math.round(hours(r) * 10) / 10), backgroundColor: COLORS.brand2 }] },
     options: { indexAxis: 'y', plugins: { legend: { display: false } } },
-  }, 'Average hours from a task being created to its decision.');
+  }, 'Average hours from a task being created to its decision, by task and group.');
 }
 
+function phaseTimeChart(flow) {
+  const title = 'Time in phase';
+  const rows = (pick(flow, 'phaseTimes') ?? []).filter((r) => r.averageHours !== null && r.averageHours !== undefined);
+  if (!flow) {
+    return chartUnavailable(title, 'Flow analytics');
+  }
+  if (rows.length === 0 || rows.every((r) => Number(r.averageHours) === 0)) {
+    return h('section', { class: 'card' }, h('h2', {}, title), h('p', { class: 'muted' }, rows.length === 0
+      ? 'No phase finished yet.' : 'Every phase finished so far took less than a minute.'));
+  }
+  return chart(title, rows.map((r) => `${words(r.phase)}: ${Number(r.averageHours).toFixed(1)} hours`).join('; '), {
+    type: 'bar',
+    data: { labels: rows.map((r) => words(r.phase)), datasets: [
+      { label: 'Average hours', data: rows.map((r) => Number(r.averageHours)), backgroundColor: COLORS.brand },
+      { label: 'Median hours', data: rows.map((r) => Number(r.medianHours ?? 0)), backgroundColor: COLORS.brand2 }] },
+  }, 'Finished stays only.');
+}
+
+// [field, label, class, sortable]: the API sorts by key, name, updatedAt, budget, health and phase
 const COLUMNS = [
-  ['key', 'Key'], ['name', 'Name'], ['phase', 'Phase'], ['health', 'Health'], ['pmoType', 'PMO type'],
-  ['businessUnit', 'Business unit'], ['budget', 'Budget', 'num'], ['actualCost', 'Actual', 'num'],
-  ['percentComplete', 'Done', 'num'], ['plannedEnd', 'Planned end'],
+  ['key', 'Key', null, true], ['name', 'Name', null, true], ['phase', 'Phase', null, true],
+  ['health', 'Health', null, true], ['pmoType', 'PMO type'], ['businessUnit', 'Business unit'],
+  ['budget', 'Budget', 'num', true], ['actualCost', 'Actual', 'num'], ['percentComplete', 'Done', 'num'],
+  ['plannedEnd', 'Planned end'],
 ];
 
 async function renderProjectList(list, params, knownUnits) {
@@ -528,7 +560,7 @@ async function renderProjectList(list, params, knownUnits) {
       }
     } },
   select('phase', 'Phase', PHASES),
-  select('health', 'Health', HEALTHS),
+  select('health', 'Health', [...HEALTHS, 'NONE'], (v) => (v === 'NONE' ? 'Not assessed' : words(v))),
   select('pmoType', 'PMO type', PMO_TYPES),
   select('businessUnit', 'Business unit', units, (v) => v),
   h('label', { class: 'grow' }, 'Search', h('input', { type: 'search', name: 'q', id: 'filter-q',
@@ -536,17 +568,20 @@ async function renderProjectList(list, params, knownUnits) {
   h('button', { type: 'submit', class: 'secondary' }, 'Apply'),
   h('a', { href: '/#projects', 'data-route': true }, 'Clear'));
 
-  const [sortField, sortDir] = sort.split(',');
-  const header = COLUMNS.map(([field, label, cls]) => {
+  const descending = sort.startsWith('-');
+  const sortField = descending ? sort.slice(1) : sort;
+  const header = COLUMNS.map(([field, label, cls, sortable]) => {
+    if (!sortable) {
+      return h('th', { scope: 'col', class: cls }, label);
+    }
     const active = sortField === field;
-    const nextDir = active && sortDir !== 'desc' ? 'desc' : 'asc';
-    return h('th', { scope: 'col', class: cls, 'aria-sort': active ? (sortDir === 'desc' ? 'descending' : 'ascending')
-      : null },
-    h('button', { type: 'button', class: 'sort', 'aria-label': `Sort by ${label}`, onclick: () => {
-      const next = listQuery(params);
-      next.set('sort', `${field},${nextDir}`);
-      navigate(`/?${next}#projects`);
-    } }, label));
+    return h('th', { scope: 'col', class: cls, 'aria-sort': active ? (descending ? 'descending' : 'ascending') : null },
+      h('button', { type: 'button', class: 'sort', 'aria-label': `Sort by ${label}`, onclick: () => {
+        const next = listQuery(params);
+        next.set('sort', active && !descending ? `-${field}` : field);
+        next.delete('page');
+        navigate(`/?${next}#projects`);
+      } }, label));
   });
   const table = h('div', { class: 'table-wrap' }, h('table', { id: 'project-table' },
     h('caption', { class: 'muted' }, result ? `${result.totalElements} projects` : ''),
@@ -889,11 +924,34 @@ async function renderCapacity(view, params) {
           return h('td', { class: cell.over ? 'over' : null, style: `background:${heatColor(cell.value)}`,
             title: label, 'aria-label': label }, cell.value ? `${cell.value}${cell.over ? '!' : ''}` : '');
         })))))),
+    rolesTable(data, weeks),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       h('li', {}, h('i', { style: `background:${heatColor(0)}` }), 'free'),
       h('li', {}, h('i', { style: `background:${heatColor(50)}` }), '50 %'),
       h('li', {}, h('i', { style: `background:${heatColor(100)}` }), '100 %'),
       h('li', {}, h('i', { style: `background:${heatColor(120)}; outline: 2px solid #b3261e` }), 'over 100 % (!)'))]);
+}
+
+function rolesTable(data, weeks) {
+  const roles = pick(data, 'roles');
+  if (!Array.isArray(roles) || roles.length === 0) {
+    return null;
+  }
+  const max = Math.max(100, ...roles.flatMap((r) => (r.weeks ?? []).map((w) => Number(w.allocationPercent ?? 0))));
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'heat', id: 'roles-heatmap' },
+    h('caption', { class: 'muted' }, 'By role: allocation summed over people (200 % = two people full time)'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Role'),
+      weeks.map((w) => h('th', { scope: 'col' }, h('time', { datetime: w }, shortWeek(w)))))),
+    h('tbody', {}, roles.map((r) => {
+      const byWeek = new Map((r.weeks ?? []).map((w) => [w.week, w]));
+      return h('tr', {}, h('th', { scope: 'row' }, r.role ?? '—'), weeks.map((w) => {
+        const cell = byWeek.get(w);
+        const value = Number(cell?.allocationPercent ?? 0);
+        const label = `${r.role}, week of ${date(w)}: ${value} %${cell?.people ? `, ${cell.people} people` : ''}`;
+        return h('td', { style: `background:hsl(160 35% ${96 - Math.round((value / max) * 40)}%)`, title: label,
+          'aria-label': label }, value ? String(value) : '');
+      }));
+    }))));
 }
 
 function shortWeek(w) {
@@ -1012,7 +1070,7 @@ $('#login-form').addEventListener('submit', async (e) => {
       await showApp(await whoAmI() ?? username);
       $('#main').focus();
     } else {
-      showLogin('Wrong user name or password.');
+      showLogin('Wrong user name or password. After a failed attempt, wait a few seconds before the next.');
       $('#login-password').value = '';
     }
   } finally {

@@ -76,7 +76,8 @@ class DashboardHttpIT {
     assertThat(whoAmI.statusCode()).as("no session yet").isEqualTo(404);
     String token = whoAmI.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
 
-    HttpResponse<String> wrong = post(browser, AUTH + "/login/welcome", token, "username=pat.pmo&password=nope");
+    // another user than the one logging in next: a failed login locks its user out for a few seconds
+    HttpResponse<String> wrong = post(browser, AUTH + "/login/welcome", token, "username=rae.requester&password=no");
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(get(browser, "/api/projects").statusCode()).isEqualTo(401);
 
@@ -85,7 +86,10 @@ class DashboardHttpIT {
     assertThat(get(browser, AUTH).body()).contains("\"userId\":\"pat.pmo\"");
     assertThat(get(browser, "/api/projects").statusCode()).isEqualTo(200);
 
-    String newToken = get(browser, AUTH).headers().firstValue("X-XSRF-TOKEN").orElse(token);
+    // the login starts a new session with a new token, as the page reads it from the next answer
+    String newToken = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    assertThat(newToken).isNotEqualTo(token);
     assertThat(post(browser, AUTH + "/logout", newToken, "").statusCode()).isEqualTo(200);
     assertThat(get(browser, AUTH).statusCode()).isEqualTo(404);
     assertThat(get(browser, "/api/projects").statusCode()).isEqualTo(401);
