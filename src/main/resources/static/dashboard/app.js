@@ -17,6 +17,8 @@ const PAGE_SIZE = 20;
 
 let xsrfToken = null;
 let currentUser = null;
+// the webapps this user may open (Cockpit is for operators): links to the others are not offered
+let authorizedApps = [];
 const charts = [];
 let pendingCharts = [];
 
@@ -71,6 +73,7 @@ async function whoAmI() {
     return null;
   }
   const auth = await response.json().catch(() => null);
+  authorizedApps = auth?.authorizedApps ?? [];
   return auth?.userId ?? null;
 }
 
@@ -511,9 +514,10 @@ function phaseTimeChart(flow) {
 // [field, label, class, sortable]: the API sorts by key, name, updatedAt, budget, health and phase
 const COLUMNS = [
   ['key', 'Key', null, true], ['name', 'Name', null, true], ['phase', 'Phase', null, true],
-  ['health', 'Health', null, true], ['pmoType', 'PMO type'], ['businessUnit', 'Business unit'],
-  ['budget', 'Budget', 'num', true], ['actualCost', 'Actual', 'num'], ['percentComplete', 'Done', 'num'],
-  ['plannedEnd', 'Planned end'],
+  ['health', 'Health', null, true], ['pmoType', 'PMO type', 'hide-narrow'],
+  ['businessUnit', 'Business unit', 'hide-narrow'], ['budget', 'Budget', 'num', true],
+  ['actualCost', 'Actual', 'num hide-narrow'], ['percentComplete', 'Done', 'num hide-narrow'],
+  ['plannedEnd', 'Planned end', 'hide-narrow'],
 ];
 
 async function renderProjectList(list, params, knownUnits) {
@@ -576,7 +580,7 @@ async function renderProjectList(list, params, knownUnits) {
     }
     const active = sortField === field;
     return h('th', { scope: 'col', class: cls, 'aria-sort': active ? (descending ? 'descending' : 'ascending') : null },
-      h('button', { type: 'button', class: 'sort', 'aria-label': `Sort by ${label}`, onclick: () => {
+      h('button', { type: 'button', class: 'sort', id: `sort-${field}`, 'aria-label': `Sort by ${label}`, onclick: () => {
         const next = listQuery(params);
         next.set('sort', active && !descending ? `-${field}` : field);
         next.delete('page');
@@ -591,12 +595,12 @@ async function renderProjectList(list, params, knownUnits) {
       h('td', {}, p.name),
       h('td', {}, words(p.phase)),
       h('td', {}, healthBadge(p.health)),
-      h('td', {}, words(p.pmoType)),
-      h('td', {}, p.businessUnit),
+      h('td', { class: 'hide-narrow' }, words(p.pmoType)),
+      h('td', { class: 'hide-narrow' }, p.businessUnit),
       h('td', { class: 'num' }, money(p.budget)),
-      h('td', { class: 'num' }, money(p.actualCost)),
-      h('td', { class: 'num' }, `${p.percentComplete ?? 0} %`),
-      h('td', {}, date(p.plannedEnd)))))));
+      h('td', { class: 'num hide-narrow' }, money(p.actualCost)),
+      h('td', { class: 'num hide-narrow' }, `${p.percentComplete ?? 0} %`),
+      h('td', { class: 'hide-narrow' }, date(p.plannedEnd)))))));
 
   const total = result?.totalElements ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -670,7 +674,8 @@ async function renderProject(view, key) {
       ?? (p.health ? 'No explanation recorded.' : 'Health is assessed with the first status report.')),
     h('ul', { class: 'links', 'aria-label': 'Elsewhere' },
       h('li', {}, h('a', { href: tasklistSearch(p.key) }, 'Tasks in Tasklist')),
-      h('li', {}, h('a', { href: cockpitLink(instances) }, 'Instances in Cockpit')),
+      h('li', {}, authorizedApps.includes('cockpit') ? h('a', { href: cockpitLink(instances) }, 'Instances in Cockpit')
+        : h('span', { class: 'muted', id: 'cockpit-unavailable' }, 'Cockpit: for operators')),
       h('li', {}, h('a', { href: `/api/projects/${encodeURIComponent(p.key)}/report`, id: 'report-link' },
         ['CLOSED', 'CANCELLED'].includes(p.phase) ? 'Final report' : 'Project report')),
       h('li', {}, h('a', { href: `/api/projects/${encodeURIComponent(p.key)}/decisions` }, 'Decisions (JSON)')))));
@@ -684,8 +689,9 @@ async function renderProject(view, key) {
         h('span', { class: 'muted' }, ` · ${t.assignee ?? 'unassigned'}${t.due ? ` · due ${date(t.due)}` : ''}`)],
       'No open task you can see.'),
       workSection('Process instances', instances, (i) => [
-        h('a', { href: `${COCKPIT}#/process-instance/${encodeURIComponent(i.id)}/runtime` },
-          processName(i.definitionId)),
+        authorizedApps.includes('cockpit')
+          ? h('a', { href: `${COCKPIT}#/process-instance/${encodeURIComponent(i.id)}/runtime` },
+            processName(i.definitionId)) : processName(i.definitionId),
         h('span', { class: 'muted' }, i.suspended ? ' · suspended' : ' · running')],
       'No running instance (or no permission to see it).'),
       milestones(p.milestones ?? []))));
@@ -971,6 +977,8 @@ let renders = 0;
 async function render() {
   const view = $('#view');
   const mine = ++renders;
+  // a re-rendered list keeps the keyboard where it was (the filter just changed, the sort button just pressed)
+  const focused = document.activeElement?.id || null;
   document.body.dataset.ready = 'loading';
   destroyCharts();
   view.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
@@ -1009,6 +1017,12 @@ async function render() {
   }
   view.replaceChildren(fragment);
   drawCharts();
+  const again = focused ? document.getElementById(focused) : null;
+  if (again && view.contains(again)) {
+    again.focus({ preventScroll: true });
+  } else if (focused && !url.hash) {
+    $('#main').focus({ preventScroll: true });
+  }
   document.body.dataset.ready = 'true';
   if (url.hash) {
     document.getElementById(url.hash.slice(1))?.scrollIntoView();
@@ -1036,6 +1050,8 @@ function showApp(user) {
   $('#nav').hidden = false;
   $('#user').hidden = false;
   $('#user-name').textContent = user;
+  $('[data-nav="cockpit"]').hidden = !authorizedApps.includes('cockpit');
+  $('[data-nav="tasklist"]').hidden = !authorizedApps.includes('tasklist');
   return render();
 }
 

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,6 +66,7 @@ class DashboardBrowserIT {
 
   @LocalServerPort int port;
   @Autowired ProjectService projects;
+  @Autowired RuntimeService runtimeService;
 
   final HttpClient http = HttpClient.newHttpClient();
   String portal;
@@ -171,13 +173,24 @@ class DashboardBrowserIT {
         "Milestones", "Risks", "Changes", "Status reports", "Lessons learned");
     assertThat(page.get("links").get("Tasks in Tasklist").asText())
         .startsWith("/camunda/app/tasklist/default/#/?searchQuery=").contains(dataCentre);
-    assertThat(page.get("links").has("Instances in Cockpit")).isTrue();
+    assertThat(page.get("links").has("Instances in Cockpit")).as("Cockpit is for operators; pat.pmo may not open it")
+        .isFalse();
     assertThat(page.get("links").get("Project report").asText()).isEqualTo("/api/projects/" + dataCentre + "/report");
 
     JsonNode intake = browser("dashboard-project-intake", "pat.pmo", Map.of("action", "project", "key", treasury));
     assertThat(intake.get("taskLinks")).as("the screening task, linked into Tasklist").anySatisfy(link -> {
       assertThat(link.get("text").asText()).isEqualTo("Screen project request");
       assertThat(link.get("href").asText()).startsWith("/camunda/app/tasklist/default/#/?task=");
+    });
+
+    JsonNode operator = browser("dashboard-project-operator", "admin", Map.of("action", "project", "key", treasury));
+    String instance = "/camunda/app/cockpit/default/#/process-instance/"
+        + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(treasury).singleResult().getId()
+        + "/runtime";
+    assertThat(operator.get("links").get("Instances in Cockpit").asText()).isEqualTo(instance);
+    assertThat(operator.get("instanceLinks")).anySatisfy(link -> {
+      assertThat(link.get("text").asText()).isEqualTo("Project intake");
+      assertThat(link.get("href").asText()).isEqualTo(instance);
     });
   }
 
