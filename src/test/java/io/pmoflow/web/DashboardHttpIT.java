@@ -48,6 +48,8 @@ class DashboardHttpIT {
           type -> assertThat(type).startsWith("text/html"));
       assertThat(page.body()).as(path).contains("id=\"login-form\"", "/dashboard/app.js")
           .doesNotContain("Secret merger", "PRJ-", "5000000", "5,000,000");
+      assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+          .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
     }
     assertThat(get(anonymous, "/api/projects").statusCode()).isEqualTo(401);
     assertThat(get(anonymous, "/api/projects/" + key).statusCode()).isEqualTo(401);
