@@ -80,13 +80,18 @@ public class ControlRepository {
         .param("svd", ev.scheduleVarianceDays()).param("actor", actor).param("now", now));
   }
 
-  /** The report's figures become the project's: the report is the authoritative word on progress and cost. */
-  public void updateProgress(String key, int percentComplete, BigDecimal actualCost, OffsetDateTime now) {
+  /**
+   * The report's figures become the project's: the report is the authoritative word on progress and cost. Its
+   * estimate at completion is kept on the project too, so the portfolio's EAC is a sum over projects.
+   */
+  public void updateProgress(String key, int percentComplete, BigDecimal actualCost, BigDecimal eac,
+      OffsetDateTime now) {
     jdbc.sql("""
-        update pmo_project set percent_complete = :percent, actual_cost = :cost, updated_at = :now
+        update pmo_project set percent_complete = :percent, actual_cost = :cost, eac = :eac, updated_at = :now
         where project_key = :key
         """)
-        .param("percent", percentComplete).param("cost", actualCost).param("now", now).param("key", key)
+        .param("percent", percentComplete).param("cost", actualCost).param("eac", eac).param("now", now)
+        .param("key", key)
         .update();
   }
 

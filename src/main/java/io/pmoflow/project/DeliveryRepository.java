@@ -296,8 +296,7 @@ public class DeliveryRepository {
     if (text != null && !text.isBlank()) {
       where.append(" and (lower(l.went_well) like :text escape '!' or lower(l.to_improve) like :text escape '!'"
           + " or lower(l.recommendation) like :text escape '!' or lower(p.name) like :text escape '!')");
-      String literal = text.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
-      params.put("text", "%" + literal + "%");
+      params.put("text", "%" + Fields.likeLiteral(text) + "%");
     }
     if (category != null) {
       where.append(" and l.category = :category");

@@ -79,4 +79,12 @@ final class Fields {
   static String clip(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
+
+  /**
+   * {@code text} lower-cased for a {@code like ... escape '!'} pattern that matches it literally: {@code %} and
+   * {@code _} in it are no wildcards.
+   */
+  static String likeLiteral(String text) {
+    return text.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
 }

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -22,7 +25,11 @@ public class ProjectRepository {
   private static final String SUMMARY_COLUMNS = "project_key, name, phase, status, pmo_type, health, sponsor, "
       + "project_manager, business_unit, budget, actual_cost, percent_complete, planned_start, planned_end, updated_at";
 
+  /** Rows fetched per round trip when the whole list is exported. */
+  private static final int EXPORT_FETCH_SIZE = 500;
+
   private final JdbcClient jdbc;
+  private final JdbcClient streaming;
   private final DeliveryRepository delivery;
   private final ControlRepository control;
   private final String nextKeySql;
@@ -30,6 +37,9 @@ public class ProjectRepository {
   public ProjectRepository(JdbcClient jdbc, DataSource dataSource, DeliveryRepository delivery,
       ControlRepository control) {
     this.jdbc = jdbc;
+    JdbcTemplate fetching = new JdbcTemplate(dataSource);
+    fetching.setFetchSize(EXPORT_FETCH_SIZE);
+    this.streaming = JdbcClient.create(fetching);
     this.delivery = delivery;
     this.control = control;
     this.nextKeySql = isPostgres(dataSource)
@@ -107,6 +117,24 @@ public class ProjectRepository {
   public void updatePhase(String key, Phase phase, ProjectStatus status, OffsetDateTime now) {
     jdbc.sql("update pmo_project set phase = :phase, status = :status, updated_at = :now where project_key = :key")
         .param("phase", phase.name()).param("status", status.name()).param("now", now).param("key", key)
+        .update();
+  }
+
+  /**
+   * Records that the project entered {@code phase} at {@code now}: the stay in its previous phase, if any, ends
+   * then (with its length in hours), and a stay in the new one begins.
+   */
+  public void enterPhase(String key, Phase phase, OffsetDateTime now) {
+    jdbc.sql("""
+        update pmo_phase_stay set left_at = :now,
+          hours = round(cast((extract(epoch from cast(:now as timestamp with time zone))
+            - extract(epoch from entered_at)) / 3600.0 as numeric), 4)
+        where project_key = :key and left_at is null
+        """)
+        .param("now", now).param("key", key)
+        .update();
+    jdbc.sql("insert into pmo_phase_stay (project_key, phase, entered_at) values (:key, :phase, :now)")
+        .param("key", key).param("phase", phase.name()).param("now", now)
         .update();
   }
 
@@ -234,14 +262,38 @@ public class ProjectRepository {
         .param("key", key).query(String.class).optional();
   }
 
-  public Page<ProjectSummary> list(ProjectFilter filter, int page, int size) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
+  public Page<ProjectSummary> list(ProjectFilter filter, ProjectSort sort, int page, int size) {
     Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    long total = jdbc.sql("select count(*) from pmo_project" + where).params(params).query(Long.class).single();
+    params.put("limit", size);
+    params.put("offset", (long) page * size);
+    List<ProjectSummary> content = jdbc.sql("select " + SUMMARY_COLUMNS + " from pmo_project" + where
+            + " order by " + sort.orderBy() + " limit :limit offset :offset")
+        .params(params).query(ProjectRepository::summary).list();
+    return new Page<>(content, page, size, total);
+  }
+
+  /**
+   * Every project the filter matches, in order, one at a time: rows are fetched in batches (a cursor on
+   * PostgreSQL inside the caller's transaction), so an export of the whole portfolio is never held in memory.
+   */
+  public void forEach(ProjectFilter filter, ProjectSort sort, Consumer<ProjectSummary> action) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    streaming.sql("select " + SUMMARY_COLUMNS + " from pmo_project" + where + " order by " + sort.orderBy())
+        .params(params).query((RowCallbackHandler) rs -> action.accept(summary(rs, 0)));
+  }
+
+  private static String where(ProjectFilter filter, Map<String, Object> params) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
     if (filter.phase() != null) {
       where.append(" and phase = :phase");
       params.put("phase", filter.phase().name());
     }
-    if (filter.health() != null) {
+    if (ProjectFilter.NO_HEALTH.equals(filter.health())) {
+      where.append(" and health is null");
+    } else if (filter.health() != null) {
       where.append(" and health = :health");
       params.put("health", filter.health());
     }
@@ -253,13 +305,15 @@ public class ProjectRepository {
       where.append(" and business_unit = :businessUnit");
       params.put("businessUnit", filter.businessUnit());
     }
-    long total = jdbc.sql("select count(*) from pmo_project" + where).params(params).query(Long.class).single();
-    params.put("limit", size);
-    params.put("offset", (long) page * size);
-    List<ProjectSummary> content = jdbc.sql("select " + SUMMARY_COLUMNS + " from pmo_project" + where
-            + " order by project_key desc limit :limit offset :offset")
-        .params(params).query(ProjectRepository::summary).list();
-    return new Page<>(content, page, size, total);
+    if (filter.status() != null) {
+      where.append(" and status = :status");
+      params.put("status", filter.status().name());
+    }
+    if (filter.q() != null && !filter.q().isBlank()) {
+      where.append(" and (lower(name) like :q escape '!' or lower(project_key) like :q escape '!')");
+      params.put("q", "%" + Fields.likeLiteral(filter.q()) + "%");
+    }
+    return where.toString();
   }
 
   public Optional<ProjectDetails> findDetails(String key) {

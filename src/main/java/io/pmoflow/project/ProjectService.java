@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,12 @@ public class ProjectService {
   static final String RISKS_ASSESSED = "RISKS_ASSESSED";
   static final String DELIVERABLES_READY = "DELIVERABLES_READY";
   static final String ESCALATION_RISK_SOURCE = "ESCALATION";
+  /** History entries that move a project into a phase: its request (INTAKE) and every phase change. */
+  static final String REQUESTED = "REQUESTED";
+  static final String PHASE_CHANGED = "PHASE_CHANGED";
   static final long MAX_SCHEDULE_IMPACT_DAYS = 3650;
+  static final int MAX_PAGE_SIZE = 200;
+  public static final int MAX_PROJECT_PAGE_SIZE = 500;
 
   private final ProjectRepository repository;
   private final DeliveryRepository delivery;
@@ -68,7 +74,8 @@ public class ProjectService {
     OffsetDateTime now = now();
     String key = "PRJ-%d-%04d".formatted(now.getYear(), repository.nextProjectNumber());
     repository.insert(key, request, requester, Phase.INTAKE, now);
-    repository.appendHistory(key, "REQUESTED", Phase.INTAKE, requester, null, null, now);
+    repository.appendHistory(key, REQUESTED, Phase.INTAKE, requester, null, null, now);
+    repository.enterPhase(key, Phase.INTAKE, now);
     return key;
   }
 
@@ -147,7 +154,8 @@ public class ProjectService {
     ProjectStatus status = target.isEnded() ? ProjectStatus.ENDED
         : project.status() == ProjectStatus.ON_HOLD ? ProjectStatus.ON_HOLD : ProjectStatus.ACTIVE;
     repository.updatePhase(key, target, status, now);
-    repository.appendHistory(key, "PHASE_CHANGED", target, actor, null, blankToNull(comment), now);
+    repository.appendHistory(key, PHASE_CHANGED, target, actor, null, blankToNull(comment), now);
+    repository.enterPhase(key, target, now);
   }
 
   public void assignProjectManager(String key, String projectManager, String actor) {
@@ -514,7 +522,7 @@ public class ProjectService {
     EarnedValue ev = EarnedValueCalculator.compute(baseline, now.toLocalDate(), percent, input.actualCostToDate());
     control.insertStatusReport(key, new StatusReportInput(percent, ev.ac(), input.narrative(),
         blankToNull(input.nextSteps())), baseline.version(), ev, actor, now);
-    control.updateProgress(key, percent, ev.ac(), now);
+    control.updateProgress(key, percent, ev.ac(), ev.eac(), now);
     repository.appendHistory(key, "STATUS_REPORTED", project.phase(), actor, null,
         "SPI %s · CPI %s".formatted(ratio(ev.spi()), ratio(ev.cpi())), now);
     return ev;
@@ -995,16 +1003,32 @@ public class ProjectService {
 
   @Transactional(readOnly = true)
   public Page<ProjectSummary> list(ProjectFilter filter, int page, int size) {
-    requirePage(page, size);
-    return repository.list(filter, page, size);
+    return list(filter, ProjectSort.DEFAULT, page, size);
+  }
+
+  /** A page of the project list; {@code size} up to {@value #MAX_PROJECT_PAGE_SIZE}. */
+  @Transactional(readOnly = true)
+  public Page<ProjectSummary> list(ProjectFilter filter, ProjectSort sort, int page, int size) {
+    requirePage(page, size, MAX_PROJECT_PAGE_SIZE);
+    return repository.list(filter, sort, page, size);
+  }
+
+  /** Every project the filter matches, in order, handed to {@code action} one at a time (the CSV export). */
+  @Transactional(readOnly = true)
+  public void export(ProjectFilter filter, ProjectSort sort, Consumer<ProjectSummary> action) {
+    repository.forEach(filter, sort, action);
   }
 
   private static void requirePage(int page, int size) {
+    requirePage(page, size, MAX_PAGE_SIZE);
+  }
+
+  private static void requirePage(int page, int size, int maxSize) {
     if (page < 0) {
       throw new InvalidInputException("page", "must be 0 or more");
     }
-    if (size < 1 || size > 200) {
-      throw new InvalidInputException("size", "must be between 1 and 200");
+    if (size < 1 || size > maxSize) {
+      throw new InvalidInputException("size", "must be between 1 and " + maxSize);
     }
   }
 
