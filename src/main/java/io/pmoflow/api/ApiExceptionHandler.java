@@ -6,6 +6,8 @@ import io.pmoflow.project.ProjectNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -37,6 +39,15 @@ public class ApiExceptionHandler {
   ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
     return error(HttpStatus.BAD_REQUEST, e.getName(),
         e.getName() + ": '" + e.getValue() + "' is not a valid value");
+  }
+
+  /** A query parameter bound into an object (e.g. the project list's filters) has a value of the wrong type. */
+  @ExceptionHandler(BindException.class)
+  ResponseEntity<ApiError> badParameters(BindException e) {
+    FieldError field = e.getFieldError();
+    return field == null ? error(HttpStatus.BAD_REQUEST, null, "The parameters are not valid")
+        : error(HttpStatus.BAD_REQUEST, field.getField(),
+            field.getField() + ": '" + field.getRejectedValue() + "' is not a valid value");
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String field, String message) {
