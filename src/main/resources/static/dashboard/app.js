@@ -485,12 +485,21 @@ function leadTimeChart(flow) {
     const d = r.averageDays ?? r.avgDays;
     return d !== undefined && d !== null ? Number(d) * 24 : 0;
   };
-  return chart(title, rows.map((r) => `${label(r)}: ${hours(r).toFixed(1)} hours`).join('; '), {
+  // in the unit that makes the bars readable: fresh installations decide in minutes, real ones in days
+  const max = Math.max(...rows.map(hours));
+  if (max === 0) {
+    return h('section', { class: 'card' }, h('h2', {}, title), h('p', { class: 'muted' },
+      'Every approval so far was decided within a minute.'));
+  }
+  const [unit, factor] = max >= 48 ? ['days', 1 / 24] : max >= 1 ? ['hours', 1] : ['minutes', 60];
+  const value = (r) => Math.round(hours(r) * factor * 10) / 10;
+  return chart(title, rows.map((r) => `${label(r)}: ${value(r)} ${unit}`).join('; '), {
     type: 'bar',
-    data: { labels: rows.map(label), datasets: [{ label: 'Average hours from created to decided',
-      data: rows.map((r) => Math.round(hours(r) * 10) / 10), backgroundColor: COLORS.brand2 }] },
-    options: { indexAxis: 'y', plugins: { legend: { display: false } } },
-  }, 'Average hours from a task being created to its decision, by task and group.');
+    data: { labels: rows.map((r) => label(r).split(' · ')), datasets: [{ label: `Average ${unit} to the decision`,
+      data: rows.map(value), backgroundColor: COLORS.brand2 }] },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } },
+      scales: { x: { title: { display: true, text: unit } } } },
+  }, `Average ${unit} from a task being created to its decision, by task and group; the ten slowest.`);
 }
 
 function phaseTimeChart(flow) {
