@@ -127,8 +127,8 @@ public class ProjectRepository {
   public void enterPhase(String key, Phase phase, OffsetDateTime now) {
     jdbc.sql("""
         update pmo_phase_stay set left_at = :now,
-          hours = round(cast((extract(epoch from cast(:now as timestamp with time zone))
-            - extract(epoch from entered_at)) / 3600.0 as numeric), 4)
+          hours = cast((extract(epoch from cast(:now as timestamp with time zone)) - extract(epoch from entered_at))
+            / 3600.0 as numeric(19, 4))
         where project_key = :key and left_at is null
         """)
         .param("now", now).param("key", key)

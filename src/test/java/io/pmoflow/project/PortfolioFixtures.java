@@ -97,7 +97,7 @@ public final class PortfolioFixtures {
     enter(key, ProjectService.REQUESTED, Phase.INTAKE, T0);
     for (int i = 0; i < hoursAndPhases.length; i += 2) {
       enter(key, ProjectService.PHASE_CHANGED, (Phase) hoursAndPhases[i + 1],
-          T0.plusHours(((Number) hoursAndPhases[i]).longValue()));
+          T0.plusMinutes(Math.round(((Number) hoursAndPhases[i]).doubleValue() * 60)));
     }
   }
 

@@ -154,7 +154,7 @@ class PortfolioStoreTest {
 
   /** Hours after T0 of every phase change, and the stays they make (the request is at T0). */
   private void lifecycleHistory() {
-    f.phases(a, 10, Phase.INITIATION, 30, Phase.PLANNING, 60, Phase.EXECUTION);
+    f.phases(a, 10.5, Phase.INITIATION, 30, Phase.PLANNING, 60, Phase.EXECUTION);
     f.phases(b, 20, Phase.INITIATION, 60, Phase.PLANNING, 70, Phase.EXECUTION);
     // C went back from closure to execution once (an acceptance gate's recycle)
     f.phases(c, 30, Phase.INITIATION, 40, Phase.PLANNING, 100, Phase.EXECUTION, 110, Phase.CLOSURE,
@@ -180,12 +180,12 @@ class PortfolioStoreTest {
   void phaseTimesPairEachEntryIntoAPhaseWithTheNextOneAndLeaveOpenStaysOut() {
     lifecycleHistory();
     List<PhaseTime> times = portfolio.phaseTimes(new PortfolioFilter(f.unit, null));
-    // INTAKE 10, 20, 30, 5 · INITIATION 20, 40, 10, 1 · PLANNING 30, 10, 60 · EXECUTION 10, 30 · CLOSURE 10, 1
+    // INTAKE 10.5, 20, 30, 5 · INITIATION 19.5, 40, 10, 1 · PLANNING 30, 10, 60 · EXECUTION 10, 30 · CLOSURE 10, 1
     assertThat(times).extracting("phase", "stays").containsExactly(tuple(Phase.INTAKE, 4L),
         tuple(Phase.INITIATION, 4L), tuple(Phase.PLANNING, 3L), tuple(Phase.EXECUTION, 2L),
         tuple(Phase.CLOSURE, 2L));
     assertThat(times).extracting(t -> t.averageHours().toPlainString(), t -> t.medianHours().toPlainString())
-        .containsExactly(tuple("16.25", "15.00"), tuple("17.75", "15.00"), tuple("33.33", "30.00"),
+        .containsExactly(tuple("16.38", "15.25"), tuple("17.63", "14.75"), tuple("33.33", "30.00"),
             tuple("20.00", "20.00"), tuple("5.50", "5.50"));
 
     assertThat(portfolio.phaseTimes(new PortfolioFilter(f.unit, PmoType.SUPPORTIVE))).extracting("phase", "stays")
