@@ -87,4 +87,14 @@ final class Fields {
   static String likeLiteral(String text) {
     return text.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
+
+  /** A page number from 0 and a size from 1 to {@code maxSize}, or an error naming {@code page} or {@code size}. */
+  static void requirePage(int page, int size, int maxSize) {
+    if (page < 0) {
+      throw new InvalidInputException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > maxSize) {
+      throw new InvalidInputException("size", "must be between 1 and " + maxSize);
+    }
+  }
 }

@@ -55,25 +55,11 @@ public class PortfolioService {
    * {@value #MAX_CAPACITY_WEEKS} weeks; one page of people (by user id), every role.
    */
   public Capacity capacity(LocalDate from, LocalDate to, int page, int size) {
-    if (page < 0) {
-      throw new InvalidInputException("page", "must be 0 or more");
-    }
-    if (size < 1 || size > MAX_CAPACITY_PAGE_SIZE) {
-      throw new InvalidInputException("size", "must be between 1 and " + MAX_CAPACITY_PAGE_SIZE);
-    }
+    Fields.requirePage(page, size, MAX_CAPACITY_PAGE_SIZE);
     LocalDate first = from != null ? from : LocalDate.now(clock);
-    LocalDate start = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    LocalDate end = to != null ? to : start.plusWeeks(DEFAULT_CAPACITY_WEEKS).minusDays(1);
-    if (end.isBefore(first)) {
-      throw new InvalidInputException("to", "must not be before from (" + first + ")");
-    }
-    List<LocalDate> weeks = new ArrayList<>();
-    for (LocalDate week = start; !week.isAfter(end) && weeks.size() <= MAX_CAPACITY_WEEKS; week = week.plusWeeks(1)) {
-      weeks.add(week);
-    }
-    if (weeks.size() > MAX_CAPACITY_WEEKS) {
-      throw new InvalidInputException("to", "spans more than " + MAX_CAPACITY_WEEKS + " ISO weeks from " + first);
-    }
+    LocalDate end = to != null ? to : monday(first).plusWeeks(DEFAULT_CAPACITY_WEEKS).minusDays(1);
+    List<LocalDate> weeks = weeks(first, end);
+    LocalDate start = weeks.get(0);
     LocalDate lastDay = weeks.get(weeks.size() - 1).plusDays(6);
     // pass 1: every person's and role's weekly totals, kept as one array per person and role
     Map<String, int[]> personTotals = new TreeMap<>();
@@ -113,6 +99,26 @@ public class PortfolioService {
       return new Capacity.Role(e.getKey(), roleWeeks);
     }).toList();
     return new Capacity(first, end, weeks, page, size, personTotals.size(), people, roles);
+  }
+
+  private static LocalDate monday(LocalDate day) {
+    return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  /** The Mondays of the ISO weeks from the week of {@code first} to the week of {@code end}. */
+  private static List<LocalDate> weeks(LocalDate first, LocalDate end) {
+    if (end.isBefore(first)) {
+      throw new InvalidInputException("to", "must not be before from (" + first + ")");
+    }
+    List<LocalDate> weeks = new ArrayList<>();
+    for (LocalDate week = monday(first); !week.isAfter(end) && weeks.size() <= MAX_CAPACITY_WEEKS;
+        week = week.plusWeeks(1)) {
+      weeks.add(week);
+    }
+    if (weeks.size() > MAX_CAPACITY_WEEKS) {
+      throw new InvalidInputException("to", "spans more than " + MAX_CAPACITY_WEEKS + " ISO weeks from " + first);
+    }
+    return weeks;
   }
 
   /** Calls {@code action} with the index of every one of {@code weeks} the assignment's project is planned in. */

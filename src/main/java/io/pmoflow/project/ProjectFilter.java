@@ -14,7 +14,8 @@ public record ProjectFilter(Phase phase, String health, PmoType pmoType, String 
 
   public ProjectFilter {
     String value = health;
-    if (value != null && !NO_HEALTH.equals(value) && Stream.of(Health.values()).noneMatch(h -> h.name().equals(value))) {
+    if (value != null && !NO_HEALTH.equals(value)
+        && Stream.of(Health.values()).noneMatch(h -> h.name().equals(value))) {
       throw new InvalidInputException("health", "must be one of "
           + Stream.concat(Stream.of(Health.values()).map(Enum::name), Stream.of(NO_HEALTH)).toList());
     }

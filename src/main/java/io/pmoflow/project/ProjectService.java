@@ -439,7 +439,7 @@ public class ProjectService {
   /** Lessons of all projects whose texts or project name contain {@code text} (any case), newest first. */
   @Transactional(readOnly = true)
   public Page<LessonView> searchLessons(String text, String category, int page, int size) {
-    requirePage(page, size);
+    Fields.requirePage(page, size, MAX_PAGE_SIZE);
     LessonCategory c = blankToNull(category) == null ? null
         : Fields.requireOneOf("category", category, LessonCategory.class);
     return delivery.searchLessons(text, c, page, size);
@@ -1009,7 +1009,7 @@ public class ProjectService {
   /** A page of the project list; {@code size} up to {@value #MAX_PROJECT_PAGE_SIZE}. */
   @Transactional(readOnly = true)
   public Page<ProjectSummary> list(ProjectFilter filter, ProjectSort sort, int page, int size) {
-    requirePage(page, size, MAX_PROJECT_PAGE_SIZE);
+    Fields.requirePage(page, size, MAX_PROJECT_PAGE_SIZE);
     return repository.list(filter, sort, page, size);
   }
 
@@ -1019,18 +1019,6 @@ public class ProjectService {
     repository.forEach(filter, sort, action);
   }
 
-  private static void requirePage(int page, int size) {
-    requirePage(page, size, MAX_PAGE_SIZE);
-  }
-
-  private static void requirePage(int page, int size, int maxSize) {
-    if (page < 0) {
-      throw new InvalidInputException("page", "must be 0 or more");
-    }
-    if (size < 1 || size > maxSize) {
-      throw new InvalidInputException("size", "must be between 1 and " + maxSize);
-    }
-  }
 
   void validate(ProjectRequest r) {
     requireText("projectName", r.name(), 200);
