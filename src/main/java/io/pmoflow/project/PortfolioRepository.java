@@ -89,7 +89,7 @@ public class PortfolioRepository {
         .params(params).query(Long.class).single();
     long[] milestones = jdbc.sql("""
         select count(*) as done, coalesce(sum(case when m.actual_date <= m.due_date then 1 else 0 end), 0) as on_time
-        from pmo_milestone m join pmo_project p on p.project_key = m.project_key""" + where
+        from""" + " " + ofProjects("pmo_milestone m", filter) + where
             + " and m.status = '" + MilestoneStatus.DONE.name() + "'")
         .params(params).query((rs, n) -> new long[] {rs.getLong("on_time"), rs.getLong("done")}).single();
     return new PortfolioSummary(counts[0], phase, health, pmoType, money[0], money[1], counts[1], money[2],
@@ -119,8 +119,8 @@ public class PortfolioRepository {
               x.budget().add(y.budget()), x.actualCost().add(y.actualCost())));
         });
     Map<String, Long> reached = new HashMap<>();
-    jdbc.sql("select s.phase, count(distinct s.project_key) as projects from " + stays(filter) + where
-            + " and s.phase <> '" + Phase.INTAKE.name() + "' group by s.phase")
+    jdbc.sql("select s.phase, count(*) as projects from " + ofProjects("pmo_phase_stay s", filter) + where
+            + " and s.first_entry = true and s.phase <> '" + Phase.INTAKE.name() + "' group by s.phase")
         .params(params)
         .query((RowCallbackHandler) rs -> reached.put(rs.getString("phase"), rs.getLong("projects")));
     // every project starts in INTAKE, whether or not it has moved on
@@ -148,7 +148,7 @@ public class PortfolioRepository {
     jdbc.sql("""
         select s.phase, count(*) as stays, avg(s.hours) as average_hours,
           percentile_cont(0.5) within group (order by s.hours) as median_hours
-        from""" + " " + stays(filter) + where + " group by s.phase")
+        from""" + " " + ofProjects("pmo_phase_stay s", filter) + where + " group by s.phase")
         .params(params)
         .query((RowCallbackHandler) rs -> byPhase.put(rs.getString("phase"),
             new PhaseTime(Phase.valueOf(rs.getString("phase")), rs.getLong("stays"),
@@ -157,10 +157,14 @@ public class PortfolioRepository {
         .map(p -> byPhase.getOrDefault(p.name(), new PhaseTime(p, 0, null, null))).toList();
   }
 
-  /** The phase stays {@code s}, joined to their project {@code p} only when the filter needs it. */
-  private static String stays(PortfolioFilter filter) {
-    return filter.equals(PortfolioFilter.ALL) ? "pmo_phase_stay s"
-        : "pmo_phase_stay s join pmo_project p on p.project_key = s.project_key";
+  /**
+   * Rows of a project's table ({@code "pmo_milestone m"}), joined to their project {@code p} only when the filter
+   * needs it: without one, the rows of every project count.
+   */
+  private static String ofProjects(String tableAndAlias, PortfolioFilter filter) {
+    String alias = tableAndAlias.substring(tableAndAlias.indexOf(' ') + 1);
+    return filter.equals(PortfolioFilter.ALL) ? tableAndAlias
+        : tableAndAlias + " join pmo_project p on p.project_key = " + alias + ".project_key";
   }
 
   /** A planned assignment: a person in a role on a project, with the project's planned dates. */

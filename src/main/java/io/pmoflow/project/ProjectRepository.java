@@ -122,7 +122,7 @@ public class ProjectRepository {
 
   /**
    * Records that the project entered {@code phase} at {@code now}: the stay in its previous phase, if any, ends
-   * then (with its length in hours), and a stay in the new one begins.
+   * then (with its length in hours), and a stay in the new one begins, marked if it is the project's first there.
    */
   public void enterPhase(String key, Phase phase, OffsetDateTime now) {
     jdbc.sql("""
@@ -133,7 +133,11 @@ public class ProjectRepository {
         """)
         .param("now", now).param("key", key)
         .update();
-    jdbc.sql("insert into pmo_phase_stay (project_key, phase, entered_at) values (:key, :phase, :now)")
+    jdbc.sql("""
+        insert into pmo_phase_stay (project_key, phase, entered_at, first_entry)
+        select :key, :phase, :now, case when exists
+          (select 1 from pmo_phase_stay e where e.project_key = :key and e.phase = :phase) then false else true end
+        """)
         .param("key", key).param("phase", phase.name()).param("now", now)
         .update();
   }
