@@ -1,6 +1,7 @@
 package io.pmoflow.api;
 
 import io.pmoflow.project.ProjectService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * authorizations.
  */
 @RestController
+@Tag(name = "Projects")
 @RequestMapping("/api/projects")
 public class DecisionAuditController {
 

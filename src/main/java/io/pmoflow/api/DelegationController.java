@@ -3,6 +3,7 @@ package io.pmoflow.api;
 import io.pmoflow.project.Delegation;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * need HTTP Basic (the API filter accepts a webapp session for reading only).
  */
 @RestController
+@Tag(name = "Me", description = "The caller's inbox and out-of-office delegation")
 @RequestMapping("/api/me/delegation")
 public class DelegationController {
 

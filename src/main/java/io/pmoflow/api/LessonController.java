@@ -3,6 +3,7 @@ package io.pmoflow.api;
 import io.pmoflow.project.LessonView;
 import io.pmoflow.project.Page;
 import io.pmoflow.project.ProjectService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Lessons learned of all projects, searchable, so a new project can start from what earlier ones learned. */
 @RestController
+@Tag(name = "Lessons", description = "Lessons learned of all projects")
 @RequestMapping("/api/lessons")
 public class LessonController {
 

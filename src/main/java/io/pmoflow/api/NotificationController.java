@@ -2,6 +2,7 @@ package io.pmoflow.api;
 
 import io.pmoflow.notify.InboxItem;
 import io.pmoflow.notify.NotificationService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The current user's in-app inbox. */
 @RestController
+@Tag(name = "Me", description = "The caller's inbox and out-of-office delegation")
 @RequestMapping("/api/notifications")
 public class NotificationController {
 

@@ -1,5 +1,6 @@
 package io.pmoflow.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * authorizations once their group has been checked.
  */
 @RestController
+@Tag(name = "Tasks", description = "Open tasks past their due date (PMO only)")
 @RequestMapping("/api/tasks")
 public class OverdueTaskController {
 
