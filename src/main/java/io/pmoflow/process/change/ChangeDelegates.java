@@ -12,11 +12,8 @@ import io.pmoflow.project.Baseline;
 import io.pmoflow.project.ChangeInput;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectService;
-import io.pmoflow.project.ProjectSummary;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -45,11 +42,8 @@ public class ChangeDelegates {
         throw new InvalidInputException(PROJECT_KEY, "is required");
       }
       long id = projects.registerChange(key.trim(), changeInput(in, in.text(TITLE), in.text(REASON)), requester);
-      ProjectSummary project = projects.require(key.trim());
-      execution.setProcessBusinessKey(project.key());
-      execution.setVariable(PROJECT_KEY, project.key());
+      ProjectContextVariables.bind(execution, projects.require(key.trim()));
       execution.setVariable(CHANGE_ID, id);
-      ProjectContextVariables.set(execution, project);
     };
   }
 
@@ -91,10 +85,10 @@ public class ChangeDelegates {
       Integer version = projects.decideChange(key, changeId(execution), decision, in.text(DECISION_COMMENT),
           in.text(CHANGE_APPROVER), context.actor());
       execution.setVariable(CHANGE_APPROVED, version != null);
-      Set<Recipient> to = new LinkedHashSet<>(List.of(Recipient.user(in.text(CHANGE_REQUESTER)),
-          Recipient.user(in.text(PROJECT_MANAGER)), Recipient.user(in.text(SPONSOR))));
       String comment = in.text(DECISION_COMMENT);
-      notifier.notify(execution, key, NotificationKind.CHANGE_DECIDED, List.copyOf(to), null, Map.of(
+      notifier.notify(execution, key, NotificationKind.CHANGE_DECIDED,
+          List.of(Recipient.user(in.text(CHANGE_REQUESTER)), Recipient.user(in.text(PROJECT_MANAGER)),
+              Recipient.user(in.text(SPONSOR))), null, Map.of(
           "title", in.text(TITLE), "decision", decision, "baseline", version == null ? "unchanged" : "version " + version,
           "comment", comment == null || comment.isBlank() ? "none" : comment));
     };

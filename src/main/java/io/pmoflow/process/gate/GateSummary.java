@@ -1,5 +1,6 @@
 package io.pmoflow.process.gate;
 
+import io.pmoflow.process.support.Money;
 import io.pmoflow.project.Gate;
 import io.pmoflow.project.IssueView;
 import io.pmoflow.project.ProjectDetails;
@@ -35,7 +36,7 @@ public class GateSummary {
           md.append("**Objectives:** ").append(oneLine(charter.objectives())).append("\n\n")
               .append("**Scope:** ").append(oneLine(charter.scopeIn())).append("\n\n")
               .append("**Deliverables:** ").append(oneLine(charter.deliverables())).append("\n\n")
-              .append("**Budget estimate:** ").append(money(charter.budgetEstimate())).append(" EUR\n\n");
+              .append("**Budget estimate:** ").append(Money.format(charter.budgetEstimate())).append(" EUR\n\n");
         }
         md.append("**Milestones:** ").append(milestones(details)).append("\n\n")
             .append("**Team:** ").append(details.team().size()).append(" members · **Initial risks:** ")
@@ -44,7 +45,7 @@ public class GateSummary {
       case PLAN -> {
         List<WorkPackageView> packages = projects.workPackages(key);
         md.append("**Schedule:** ").append(p.plannedStart()).append(" to ").append(p.plannedEnd()).append("\n\n")
-            .append("**Budget:** ").append(money(p.budget())).append(" EUR\n\n")
+            .append("**Budget:** ").append(Money.format(p.budget())).append(" EUR\n\n")
             .append("**Work packages:** ").append(packages.size()).append(" · **Estimate:** ")
             .append(packages.stream().map(WorkPackageView::estimateDays).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .stripTrailingZeros().toPlainString()).append(" days\n\n")
@@ -59,7 +60,7 @@ public class GateSummary {
             .append("**Work packages done:** ")
             .append(packages.stream().filter(w -> "DONE".equals(w.status())).count()).append(" of ")
             .append(packages.size()).append(" · **Complete:** ").append(p.percentComplete()).append(" %\n\n")
-            .append("**Cost:** ").append(money(p.actualCost())).append(" of ").append(money(p.budget()))
+            .append("**Cost:** ").append(Money.format(p.actualCost())).append(" of ").append(Money.format(p.budget()))
             .append(" EUR · **Open issues:** ").append(open);
       }
       case ACCEPTANCE -> {
@@ -80,10 +81,6 @@ public class GateSummary {
     }
     return String.join("; ", details.milestones().stream()
         .map(m -> m.name() + " (" + m.dueDate() + ", " + m.status() + ")").toList());
-  }
-
-  private static String money(BigDecimal amount) {
-    return amount == null ? "—" : String.format(java.util.Locale.ROOT, "%,.2f", amount);
   }
 
   // keeps an author's line breaks from turning into Markdown structure

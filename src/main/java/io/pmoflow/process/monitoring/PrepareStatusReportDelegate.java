@@ -2,6 +2,7 @@ package io.pmoflow.process.monitoring;
 
 import static io.pmoflow.process.monitoring.MonitoringProcess.*;
 
+import io.pmoflow.process.support.Money;
 import io.pmoflow.project.Baseline;
 import io.pmoflow.project.ProjectDetails;
 import io.pmoflow.project.ProjectService;

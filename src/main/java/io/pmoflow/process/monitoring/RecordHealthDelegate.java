@@ -3,6 +3,7 @@ package io.pmoflow.process.monitoring;
 import static io.pmoflow.process.monitoring.MonitoringProcess.*;
 
 import io.pmoflow.process.support.ProcessContext;
+import io.pmoflow.process.support.Money;
 import io.pmoflow.project.ProjectService;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

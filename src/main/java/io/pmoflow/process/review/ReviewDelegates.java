@@ -135,17 +135,14 @@ public class ReviewDelegates {
           }
           default -> throw new IllegalStateException("unknown decision " + item.decision());
         }
-        List<Recipient> to = new ArrayList<>(List.of(Recipient.user(project.sponsor())));
-        if (project.projectManager() != null) {
-          to.add(Recipient.user(project.projectManager()));
-        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("projectName", project.name());
         model.put("review", review.id());
         model.put("decision", item.decision());
         model.put("comment", item.comment() == null ? "none" : item.comment());
         notifications.notify(new NotificationRequest("review:" + review.id() + ":" + item.projectKey(),
-            NotificationKind.PORTFOLIO_DECISION, to.stream().distinct().toList(), item.projectKey(),
+            NotificationKind.PORTFOLIO_DECISION,
+            List.of(Recipient.user(project.sponsor()), Recipient.user(project.projectManager())), item.projectKey(),
             Links.project(item.projectKey()), model));
       }
       execution.setVariable(REPLAN_ITEMS, JsonVariables.rows(replans));

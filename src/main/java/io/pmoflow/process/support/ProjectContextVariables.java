@@ -11,6 +11,16 @@ public final class ProjectContextVariables {
   private ProjectContextVariables() {
   }
 
+  /**
+   * Binds an instance started for an existing project to it: the project key becomes business key and variable
+   * {@code projectKey}, and the forms get the project's context.
+   */
+  public static void bind(DelegateExecution execution, ProjectSummary project) {
+    execution.setProcessBusinessKey(project.key());
+    execution.setVariable("projectKey", project.key());
+    set(execution, project);
+  }
+
   public static void set(DelegateExecution execution, ProjectSummary project) {
     execution.setVariable("projectName", project.name());
     execution.setVariable("sponsor", project.sponsor());

@@ -1,18 +1,18 @@
-package io.pmoflow.process.monitoring;
+package io.pmoflow.process.support;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Amounts and ratios as the monitoring forms and explanations print them. */
-final class Money {
+/** Amounts and ratios as task forms, gate summaries and explanations print them. */
+public final class Money {
   private Money() {
   }
 
-  static String format(BigDecimal amount) {
+  public static String format(BigDecimal amount) {
     return amount == null ? "—" : String.format(Locale.ROOT, "%,.2f", amount);
   }
 
-  static String ratio(Object value) {
+  public static String ratio(Object value) {
     return value == null ? "not computable" : String.format(Locale.ROOT, "%.2f", ((Number) value).doubleValue());
   }
 }
