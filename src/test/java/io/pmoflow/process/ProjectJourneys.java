@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pmoflow.process.gate.PhaseGateProcess;
 import io.pmoflow.process.intake.IntakeProcess;
+import io.pmoflow.process.monitoring.MonitoringProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,4 +191,35 @@ public abstract class ProjectJourneys extends ScenarioSupport {
     return v;
   }
 
+
+  // ---- monitoring ----
+
+  protected ProcessInstance monitoringOf(String key) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(MonitoringProcess.KEY).processInstanceBusinessKey(key).singleResult();
+    assertThat(instance).as("monitoring of %s", key).isNotNull();
+    return instance;
+  }
+
+  /** The cadence timer fires: the manager's status report is due. */
+  protected void fireStatusReportTimer(String key, ProcessInstance monitoring) {
+    managementService.executeJob(timer(monitoring, MonitoringProcess.TIMER_STATUS_REPORT_DUE).getId());
+    executeProjectJobs(key);
+  }
+
+  protected static Map<String, Object> statusReport(long percent, double cost) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(MonitoringProcess.PERCENT_COMPLETE, percent);
+    v.put(MonitoringProcess.ACTUAL_COST_TO_DATE, cost);
+    v.put(MonitoringProcess.NARRATIVE, "Migration under way");
+    v.put(MonitoringProcess.NEXT_STEPS, "Finish the archive");
+    return v;
+  }
+
+  /** The first status report of a project in execution, submitted by its manager. */
+  protected void reportStatus(String key, long percent, double cost) {
+    fireStatusReportTimer(key, monitoringOf(key));
+    completeTask("mia.manager", key, MonitoringProcess.TASK_SUBMIT_STATUS_REPORT, statusReport(percent, cost));
+    executeProjectJobs(key);
+  }
 }

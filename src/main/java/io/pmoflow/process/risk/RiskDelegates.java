@@ -12,7 +12,6 @@ import io.pmoflow.process.support.ProjectNotifier;
 import io.pmoflow.project.EarnedValue;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectService;
-import io.pmoflow.project.ProjectSummary;
 import io.pmoflow.project.StatusReportView;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Glue of {@code riskEscalation}: the risk is validated and registered in the start transaction, riskAssessment
- * scores it and names its owner, a critical risk re-assesses the project's health at once, and HIGH and CRITICAL
+ * scores it and names its owner, a critical risk re-assesses the health of a project that has been reported on at
+ * once (before the first report health stays unassessed, CONTRACT §5), and HIGH and CRITICAL
  * risks wait for their owner group's response.
  */
 @Configuration
@@ -44,11 +44,8 @@ public class RiskDelegates {
       }
       long id = projects.registerEscalatedRisk(key.trim(), in.text(RISK_TITLE), in.whole(PROBABILITY),
           in.whole(IMPACT), in.text(MITIGATION), reporter);
-      ProjectSummary project = projects.require(key.trim());
-      execution.setProcessBusinessKey(project.key());
-      execution.setVariable(PROJECT_KEY, project.key());
+      ProjectContextVariables.bind(execution, projects.require(key.trim()));
       execution.setVariable(RISK_ID, id);
-      ProjectContextVariables.set(execution, project);
       // riskAssessment reads whole numbers
       execution.setVariable(PROBABILITY, in.whole(PROBABILITY).longValue());
       execution.setVariable(IMPACT, in.whole(IMPACT).longValue());
@@ -74,6 +71,9 @@ public class RiskDelegates {
       execution.setVariable(RISK_SEVERITY, severity);
       execution.setVariable(RISK_OWNER_GROUP, ownerGroup);
       execution.setVariable(RISK_NEEDS_RESPONSE, ownerGroup != null);
+      // CONTRACT §5: health stays null until the first status report; after it, a critical risk counts at once
+      execution.setVariable(REASSESS_HEALTH, "CRITICAL".equals(severity)
+          && !projects.details(key).statusReports().isEmpty());
       notifier.notify(execution, key, NotificationKind.RISK_REGISTERED,
           List.of(Recipient.user((String) execution.getVariable("projectManager"))), null, Map.of(
               "title", execution.getVariable(RISK_TITLE), "severity", severity,
@@ -86,12 +86,12 @@ public class RiskDelegates {
     return execution -> {
       String key = (String) execution.getVariable(PROJECT_KEY);
       List<StatusReportView> reports = projects.details(key).statusReports();
-      EarnedValue last = reports.isEmpty() ? null : reports.get(reports.size() - 1).earnedValue();
-      execution.setVariable(MonitoringProcess.SPI, last == null || last.spi() == null ? null : last.spi().doubleValue());
-      execution.setVariable(MonitoringProcess.CPI, last == null || last.cpi() == null ? null : last.cpi().doubleValue());
+      StatusReportView last = reports.get(reports.size() - 1);
+      EarnedValue ev = last.earnedValue();
+      execution.setVariable(MonitoringProcess.SPI, ev.spi() == null ? null : ev.spi().doubleValue());
+      execution.setVariable(MonitoringProcess.CPI, ev.cpi() == null ? null : ev.cpi().doubleValue());
       execution.setVariable(MonitoringProcess.OPEN_CRITICAL_RISKS, (long) projects.openCriticalRisks(key));
-      execution.setVariable(MonitoringProcess.STATUS_REPORT_ID,
-          reports.isEmpty() ? null : reports.get(reports.size() - 1).id());
+      execution.setVariable(MonitoringProcess.STATUS_REPORT_ID, last.id());
     };
   }
 

@@ -26,6 +26,8 @@ public final class RiskProcess {
   public static final String RISK_SEVERITY = "riskSeverity";
   public static final String RISK_OWNER_GROUP = "riskOwnerGroup";
   public static final String RISK_NEEDS_RESPONSE = "riskNeedsResponse";
+  /** A CRITICAL risk on a project that has been reported on: health is decided again at once. */
+  public static final String REASSESS_HEALTH = "reassessHealth";
   public static final String RESPONSE_STRATEGY = "responseStrategy";
   public static final String RESPONSE_DUE_DATE = "responseDueDate";
   public static final String RESPONSE_NOTE = "responseNote";

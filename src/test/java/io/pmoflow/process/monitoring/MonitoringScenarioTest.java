@@ -161,27 +161,6 @@ class MonitoringScenarioTest extends ProjectJourneys {
     return plan;
   }
 
-  private void fireStatusReportTimer(String key, ProcessInstance monitoring) {
-    managementService.executeJob(timer(monitoring, TIMER_STATUS_REPORT_DUE).getId());
-    executeProjectJobs(key);
-  }
-
-  private ProcessInstance monitoringOf(String key) {
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(key).singleResult();
-    assertThat(instance).as("monitoring of %s", key).isNotNull();
-    return instance;
-  }
-
-  private static Map<String, Object> statusReport(long percent, double cost) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(PERCENT_COMPLETE, percent);
-    v.put(ACTUAL_COST_TO_DATE, cost);
-    v.put(NARRATIVE, "Migration under way");
-    v.put(NEXT_STEPS, "Finish the archive");
-    return v;
-  }
-
   private static Map<String, Object> recoveryPlan(String actions) {
     return Map.of(RECOVERY_ACTIONS, actions, RECOVERY_TARGET_DATE, TODAY.plusDays(30).toString());
   }

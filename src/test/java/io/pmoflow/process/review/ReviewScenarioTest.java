@@ -38,6 +38,7 @@ class ReviewScenarioTest extends ProjectJourneys {
   @Test
   void theBoardsDecisionsCancelPauseAndReplanTheProjectsOnTheAgenda() throws Exception {
     String red = inExecution("Legacy billing");
+    reportStatus(red, 0, 0.0);
     reportCriticalRisk(red);
     Map<String, Object> weak = request("Office plants");
     weak.put(IntakeProcess.STRATEGIC_ALIGNMENT, 1L);

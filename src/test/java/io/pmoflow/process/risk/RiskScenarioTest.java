@@ -24,6 +24,8 @@ class RiskScenarioTest extends ProjectJourneys {
   @Test
   void aCriticalRiskGoesToTheBoardAndTurnsTheProjectRedWithTheReason() {
     String key = inExecution("Payment gateway");
+    reportStatus(key, 0, 0.0);
+    assertThat(projects.require(key).health()).as("nothing measurable yet, no critical risk").isEqualTo("GREEN");
     ProcessInstance risk = reportRisk("rae.requester", key, 5L, 4L);
     assertThat(risk.getBusinessKey()).isEqualTo(key);
 
@@ -40,6 +42,15 @@ class RiskScenarioTest extends ProjectJourneys {
     BpmnAwareTests.assertThat(risk).isEnded().hasPassed(END_RISK_RESPONDED);
     assertThat(escalated(key).responseStrategy()).isEqualTo("TRANSFER");
     assertThat(notifications(key)).contains("mia.manager:RISK_REGISTERED");
+  }
+
+  @Test
+  void beforeTheFirstStatusReportACriticalRiskLeavesHealthUnassessed() {
+    String key = inExecution("Card terminals");
+    ProcessInstance risk = reportRisk("rae.requester", key, 5L, 5L);
+    assertThat(projects.require(key).health()).as("CONTRACT §5: null before the first status report").isNull();
+    BpmnAwareTests.assertThat(risk).hasNotPassed(TASK_REASSESS_HEALTH).isWaitingAt(TASK_CHOOSE_RISK_RESPONSE);
+    assertThat(escalated(key).severity()).isEqualTo("CRITICAL");
   }
 
   @Test
