@@ -13,7 +13,8 @@
 //     "sortBy": "Name"                  then clicks a column header and reads the list again
 //   action "project": "key": "PRJ-…"   → logs in on /projects/{key}: header, health and its explanation, timeline,
 //                                        the sections shown and the links to Tasklist, Cockpit and the report
-//   action "capacity"                  → logs in on /capacity: the heat map's people, weeks and cells
+//   action "capacity" ["path": "/capacity?size=2"] → logs in on /capacity: the heat map's people, weeks and cells;
+//                                        with a pager, also the people of the next page
 //   action "logout"                    → logs in, logs out: the login form is back and the session is gone
 // The driver never fetches /api/** without a session itself: its 401 carries a Basic challenge, and Chromium would
 // wait on the credentials prompt (the HTTP tests check those 401s).
@@ -194,16 +195,24 @@ async function project() {
 }
 
 async function capacity() {
-  await loginAt('/capacity');
+  await loginAt(request.path ?? '/capacity');
+  const people = () => page.locator('#heatmap tbody th').evaluateAll((cells) => cells.map((c) => c.dataset.person));
   const result = {
     text: await page.locator('#capacity').innerText(),
-    people: await page.locator('#heatmap tbody th').allInnerTexts(),
+    people: await people(),
     weeks: await page.locator('#heatmap thead th').count() - 1,
     overAllocatedCells: await page.locator('#heatmap td.over').count(),
     overAllocatedWeeks: Object.fromEntries(await page.locator('#heatmap tbody tr').evaluateAll((rows) => rows.map(
-      (r) => [r.querySelector('th').textContent.trim(), r.querySelectorAll('td.over').length]))),
+      (r) => [r.querySelector('th').dataset.person, r.querySelectorAll('td.over').length]))),
     roles: await page.locator('#roles-heatmap tbody th').allInnerTexts(),
+    pageInfo: await page.locator('#capacity #page-info').count() ? await page.locator('#capacity #page-info').innerText()
+      : null,
   };
+  if (result.pageInfo) {
+    await page.locator('#capacity').getByRole('button', { name: 'Next' }).click();
+    await ready();
+    result.nextPage = { people: await people(), pageInfo: await page.locator('#capacity #page-info').innerText() };
+  }
   if (request.shot) {
     await save(request.shot);
   }

@@ -14,6 +14,8 @@ const PMO_TYPES = ['SUPPORTIVE', 'CONTROLLING', 'DIRECTIVE'];
 const COLORS = { GREEN: '#1d7a3e', AMBER: '#d08c00', RED: '#b3261e', NONE: '#9aa5b1', brand: '#14467a',
   brand2: '#6a9fd4', brand3: '#e07b39' };
 const PAGE_SIZE = 20;
+/** People per page of the capacity heat map (the API allows up to 500). */
+const CAPACITY_PAGE_SIZE = 50;
 
 let xsrfToken = null;
 let currentUser = null;
@@ -612,7 +614,6 @@ async function renderProjectList(list, params, knownUnits) {
       h('td', { class: 'hide-narrow' }, date(p.plannedEnd)))))));
 
   const total = result?.totalElements ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const go = (n) => {
     const next = listQuery(params);
     if (n > 0) {
@@ -627,15 +628,21 @@ async function renderProjectList(list, params, knownUnits) {
     form,
     error ? h('p', { class: 'error', role: 'alert' }, `The project list could not be loaded: ${error.message}`) : table,
     !error && rows.length === 0 ? h('p', { class: 'muted' }, 'No project matches these filters.') : null,
-    h('nav', { class: 'pager', 'aria-label': 'Pages of the project list' },
-      h('span', { id: 'page-info' }, total ? `${page * PAGE_SIZE + 1}–${Math.min(total, (page + 1) * PAGE_SIZE)} of ${total}`
-        : '0 projects'),
-      h('span', { class: 'buttons' },
-        h('button', { type: 'button', class: 'secondary', disabled: page === 0, onclick: () => go(page - 1) },
-          'Previous'),
-        h('span', {}, `Page ${page + 1} of ${pages}`),
-        h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => go(page + 1) },
-          'Next')))]);
+    pager('Pages of the project list', page, PAGE_SIZE, total, 'projects', go)]);
+}
+
+/** Previous / next for a paged list; the page-info text reads "21–40 of 95" or "0 <noun>". */
+function pager(label, page, size, total, noun, go) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return h('nav', { class: 'pager', 'aria-label': label },
+    h('span', { id: 'page-info' }, total ? `${page * size + 1}–${Math.min(total, (page + 1) * size)} of ${total}`
+      : `0 ${noun}`),
+    h('span', { class: 'buttons' },
+      h('button', { type: 'button', class: 'secondary', disabled: page === 0, onclick: () => go(page - 1) },
+        'Previous'),
+      h('span', {}, `Page ${page + 1} of ${pages}`),
+      h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => go(page + 1) },
+        'Next')));
 }
 
 // ---- A project
@@ -855,28 +862,17 @@ function monday(d) {
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
 
+/** One row per person of the page: their weeks by Monday, with the projects behind each allocation. */
 function capacityRows(data) {
-  const people = Array.isArray(data) ? data : pick(data, 'people', 'persons', 'rows', 'resources', 'content') ?? [];
-  const byPerson = new Map();
-  for (const entry of people) {
-    const person = entry.userId ?? entry.person ?? entry.user ?? entry.name ?? '—';
-    const row = byPerson.get(person) ?? { person, role: entry.role ?? entry.roles ?? null, cells: new Map() };
-    const cells = entry.weeks ?? entry.cells ?? entry.allocations ?? [entry];
-    for (const c of cells) {
-      const week = c.week ?? c.weekStart ?? c.from ?? c.start;
-      if (!week) {
-        continue;
-      }
-      const value = Number(c.allocationPercent ?? c.allocation ?? c.percent ?? c.total ?? 0);
-      const cell = row.cells.get(week) ?? { value: 0, over: false, projects: [] };
-      cell.value += value;
-      cell.over = cell.over || Boolean(c.overAllocated ?? c.over) || cell.value > 100;
-      cell.projects.push(...(c.projects ?? (c.projectKey ? [c.projectKey] : [])).map((x) => x.projectKey ?? x.key ?? x));
-      row.cells.set(week, cell);
-    }
-    byPerson.set(person, row);
-  }
-  return [...byPerson.values()].sort((a, b) => String(a.person).localeCompare(String(b.person)));
+  return (data.people ?? []).map((person) => ({
+    person: person.userId,
+    roles: [...new Set((person.weeks ?? []).flatMap((w) => (w.projects ?? []).map((c) => c.role)).filter(Boolean))],
+    cells: new Map((person.weeks ?? []).map((w) => [w.week, {
+      value: Number(w.allocationPercent ?? 0),
+      over: Boolean(w.overAllocated),
+      projects: (w.projects ?? []).map((c) => `${c.projectKey} ${c.allocationPercent} %`),
+    }])),
+  }));
 }
 
 function heatColor(value) {
@@ -908,37 +904,41 @@ async function renderCapacity(view, params) {
     h('h2', { id: 'capacity-title' }, 'Allocation by week'), form);
   view.append(card);
 
-  const data = await optional(`/api/resources/capacity?${new URLSearchParams({ from, to })}`);
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const size = Math.min(500, Math.max(1, Number(params.get('size') ?? CAPACITY_PAGE_SIZE) || CAPACITY_PAGE_SIZE));
+  const data = await optional(`/api/resources/capacity?${new URLSearchParams({ from, to, page, size })}`);
   if (data === null) {
     card.append(notAvailable('Capacity'));
     return;
   }
   const rows = capacityRows(data);
-  let weeks = pick(data, 'weeks');
-  weeks = Array.isArray(weeks) && weeks.length
-    ? weeks.map((w) => (typeof w === 'string' ? w : w.week ?? w.weekStart ?? w.from))
-    : [...new Set(rows.flatMap((r) => [...r.cells.keys()]))].sort();
+  const weeks = data.weeks ?? [];
   if (rows.length === 0) {
     card.append(h('p', { class: 'muted' }, 'Nobody is allocated in this period.'));
     return;
   }
   const over = rows.reduce((n, r) => n + [...r.cells.values()].filter((c) => c.over).length, 0);
+  const paged = data.totalPeople > rows.length;
+  const go = (n) => navigate(`/capacity?${new URLSearchParams({ from, to,
+    ...(size !== CAPACITY_PAGE_SIZE ? { size } : {}), ...(n > 0 ? { page: n } : {}) })}`);
   append(card, [
-    over ? h('p', { class: 'notice', id: 'over-allocated' }, `${over} person-weeks over 100 %.`) : null,
+    over ? h('p', { class: 'notice', id: 'over-allocated' },
+      `${over} person-weeks over 100 %${paged ? ' on this page' : ''}.`) : null,
     h('div', { class: 'table-wrap' }, h('table', { class: 'heat', id: 'heatmap' },
       h('caption', { class: 'muted' }, `${rows.length} people × ${weeks.length} weeks, allocation in %`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'),
         weeks.map((w) => h('th', { scope: 'col' }, h('time', { datetime: w }, shortWeek(w)))))),
       h('tbody', {}, rows.map((r) => h('tr', {},
-        h('th', { scope: 'row' }, r.person, r.role ? h('span', { class: 'muted' }, ` · ${[r.role].flat().join(', ')}`)
+        h('th', { scope: 'row', 'data-person': r.person }, r.person, r.roles.length ? h('span', { class: 'muted' }, ` · ${r.roles.join(', ')}`)
           : null),
         weeks.map((w) => {
           const cell = r.cells.get(w) ?? { value: 0, over: false, projects: [] };
           const label = `${r.person}, week of ${date(w)}: ${cell.value} %${cell.over ? ', over-allocated' : ''}`
-            + (cell.projects.length ? ` (${[...new Set(cell.projects)].join(', ')})` : '');
+            + (cell.projects.length ? ` (${cell.projects.join(', ')})` : '');
           return h('td', { class: cell.over ? 'over' : null, style: `background:${heatColor(cell.value)}`,
             title: label, 'aria-label': label }, cell.value ? `${cell.value}${cell.over ? '!' : ''}` : '');
         })))))),
+    paged ? pager('Pages of people', page, size, data.totalPeople, 'people', go) : null,
     rolesTable(data, weeks),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       h('li', {}, h('i', { style: `background:${heatColor(0)}` }), 'free'),

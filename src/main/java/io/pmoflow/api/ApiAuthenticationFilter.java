@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code /api/**}: HTTP Basic against the engine's identity service, or, for reading only, the
  * session of a user logged in to the Camunda webapps (so the dashboard works after a Tasklist login without a
  * second prompt; writes need Basic, which a cross-site form cannot send). The user and their groups are set as
- * the engine's current authentication for the request.
+ * the engine's current authentication for the request. Anonymous calls get 401, with a Basic challenge unless
+ * they come from a script ({@code X-Requested-With: XMLHttpRequest}).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -41,7 +42,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     if (userId == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"PMO Flow\"");
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        // a script (the dashboard, whose session expired) shows its own login; a challenge would make the browser
+        // pop up its password dialog over it
+        response.setHeader("WWW-Authenticate", "Basic realm=\"PMO Flow\"");
+      }
       response.setContentType("application/json");
       response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Log in with HTTP Basic\"}");
       return;

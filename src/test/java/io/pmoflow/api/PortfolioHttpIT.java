@@ -230,6 +230,12 @@ class PortfolioHttpIT extends HttpSupport {
       Reply anonymous = get(null, path);
       assertThat(anonymous.status()).as(path).isEqualTo(401);
       assertThat(anonymous.json().get("status").asInt()).isEqualTo(401);
+      assertThat(anonymous.headers().get("www-authenticate")).as("a challenge for clients").containsExactly(
+          "Basic realm=\"PMO Flow\"");
+      Reply script = send(null, HttpRequest.newBuilder(uri(path)).header("X-Requested-With", "XMLHttpRequest").GET());
+      assertThat(script.status()).isEqualTo(401);
+      assertThat(script.headers()).as("no browser password pop-up over the dashboard's own login")
+          .doesNotContainKey("www-authenticate");
       // an unknown user: wrong passwords of a real one would lock it out for the other tests
       assertThat(send(null, HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString("no.body:demo".getBytes(StandardCharsets.UTF_8))).GET()).status())
