@@ -477,6 +477,32 @@ class LifecycleScenarioTest extends ProjectJourneys {
         .isInstanceOf(MismatchingMessageCorrelationException.class);
   }
 
+  @Test
+  void aProjectHasOneRunningLifecycleAtATime() {
+    String key = approvedProject(request("Second start"));
+    ProcessInstance first = lifecycleOf(key);
+    Map<String, Object> variables = runtimeService.getVariables(first.getId());
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, key, variables))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessageContaining("Project " + key + " already has a running lifecycle")
+        .hasMessageContaining(first.getId());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(key)
+        .count()).as("the refused start left nothing behind").isEqualTo(1);
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, "PRJ-1999-9999", variables))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessageContaining("No project with key PRJ-1999-9999");
+
+    // an operator deletes the instance in Cockpit, skipping custom listeners: the project may be started again
+    runtimeService.deleteProcessInstance(first.getId(), "operator", true);
+    ProcessInstance second = runtimeService.startProcessInstanceByKey(KEY, key, variables);
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, key, variables))
+        .hasMessageContaining(second.getId());
+    // deleted with its listeners, it releases the project itself
+    runtimeService.deleteProcessInstance(second.getId(), "operator", false);
+    assertThat(runtimeService.startProcessInstanceByKey(KEY, key, variables).getBusinessKey()).isEqualTo(key);
+  }
+
   private List<String> candidateGroups(String key, String taskKey) {
     return taskService.getIdentityLinksForTask(taskOf(key, taskKey).getId()).stream()
         .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
