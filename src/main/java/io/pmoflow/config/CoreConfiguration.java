@@ -1,8 +1,10 @@
 package io.pmoflow.config;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
@@ -10,5 +12,16 @@ public class CoreConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Pool size, isolation level and statement timeout of the connection pool; see {@link DatabaseSettings}. */
+  @Bean
+  static DatabaseSettings databaseSettings(Environment environment) {
+    return new DatabaseSettings(environment);
+  }
+
+  @Bean
+  EngineStartupLock engineStartupLock(DataSource dataSource) {
+    return new EngineStartupLock(dataSource);
   }
 }

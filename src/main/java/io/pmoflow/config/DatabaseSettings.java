@@ -1,0 +1,92 @@
+package io.pmoflow.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
+
+/**
+ * The connection pool's settings that follow from the rest of the configuration, applied before the pool opens:
+ *
+ * <ul>
+ *   <li><b>Size.</b> A thread holds at most one connection (the engine and the project store share the
+ *       transaction's connection), so the pool needs one per thread that can touch the database at the same time:
+ *       the job executor's threads ({@code camunda.bpm.job-execution.max-pool-size}, default 10), the job
+ *       acquisition thread, the HTTP worker threads ({@code server.tomcat.threads.max}) and the scheduler's threads
+ *       ({@code spring.task.scheduling.pool.size}: mail dispatcher, deadline watcher). {@code pmo.db.pool-size}
+ *       overrides it. With the defaults: 10 + 1 + 30 + 1 = 42 connections per node.</li>
+ *   <li><b>READ COMMITTED</b>, the isolation level Camunda is built for (the engine refuses to start with another
+ *       one).</li>
+ *   <li><b>A statement timeout</b> on PostgreSQL ({@code pmo.db.statement-timeout}, default 60 s): a statement
+ *       that waits longer, for example on a row another transaction holds, fails; a job then retries and, past its
+ *       retries, becomes an incident instead of holding a thread and a connection forever.</li>
+ * </ul>
+ */
+public class DatabaseSettings implements BeanPostProcessor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseSettings.class);
+
+  static final int DEFAULT_JOB_THREADS = 10;
+  static final int DEFAULT_HTTP_THREADS = 200;
+  static final int DEFAULT_SCHEDULER_THREADS = 1;
+  static final int JOB_ACQUISITION_THREADS = 1;
+  static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Environment environment;
+
+  public DatabaseSettings(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (bean instanceof HikariDataSource pool) {
+      apply(pool);
+    }
+    return bean;
+  }
+
+  /** One connection per thread that may use the database at once. */
+  public int derivedPoolSize() {
+    return jobThreads() + JOB_ACQUISITION_THREADS + httpThreads() + schedulerThreads();
+  }
+
+  public Duration statementTimeout() {
+    String value = environment.getProperty("pmo.db.statement-timeout");
+    return value == null ? DEFAULT_STATEMENT_TIMEOUT : DurationStyle.detectAndParse(value);
+  }
+
+  private void apply(HikariDataSource pool) {
+    Integer configured = environment.getProperty("pmo.db.pool-size", Integer.class);
+    int size = configured != null ? configured : derivedPoolSize();
+    pool.setMaximumPoolSize(size);
+    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    String url = pool.getJdbcUrl();
+    boolean postgres = url != null && url.startsWith("jdbc:postgresql:");
+    if (postgres) {
+      Properties properties = pool.getDataSourceProperties();
+      String options = properties.getProperty("options", "");
+      properties.setProperty("options", (options + " -c statement_timeout=" + statementTimeout().toMillis()).trim());
+    }
+    LOG.info("Database pool: {} connections ({}), READ COMMITTED{}", size,
+        configured != null ? "pmo.db.pool-size" : jobThreads() + " job-executor threads + " + JOB_ACQUISITION_THREADS
+            + " job acquisition + " + httpThreads() + " HTTP threads + " + schedulerThreads() + " scheduler threads",
+        postgres ? ", statement timeout " + statementTimeout().toMillis() + " ms" : "");
+  }
+
+  private int jobThreads() {
+    return environment.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, DEFAULT_JOB_THREADS);
+  }
+
+  private int httpThreads() {
+    return environment.getProperty("server.tomcat.threads.max", Integer.class, DEFAULT_HTTP_THREADS);
+  }
+
+  private int schedulerThreads() {
+    return environment.getProperty("spring.task.scheduling.pool.size", Integer.class, DEFAULT_SCHEDULER_THREADS);
+  }
+}
