@@ -43,6 +43,11 @@ public class MailDispatcher {
     dispatchDue();
   }
 
+  /** Mails not yet delivered (waiting, retrying or being sent), for the backlog gauge. */
+  public long backlog() {
+    return repository.mailBacklog();
+  }
+
   /** Sends what is due now; returns how many mails were delivered (sent or logged). */
   public int dispatchDue() {
     OffsetDateTime now = now();

@@ -43,6 +43,12 @@ class NotificationRepository {
         .param("now", now).param("limit", limit).query(Long.class).list();
   }
 
+  /** Mails waiting to be sent or being sent: the outbox backlog. */
+  long mailBacklog() {
+    return jdbc.sql("select count(*) from pmo_notification where mail_status in ('PENDING', 'SENDING')")
+        .query(Long.class).single();
+  }
+
   /** Takes a row for sending; false when another node (or an earlier run) already has it. */
   boolean claim(long id, OffsetDateTime now, OffsetDateTime lockedUntil) {
     return jdbc.sql("""

@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** The request was rejected: phase REJECTED, the requester gets the reason. */
 @Component
 public class RejectRequestDelegate implements JavaDelegate {
+
+  // the engine puts businessKey (the project key) and processDefinitionKey in the MDC of every delegate call
+  private static final Logger LOG = LoggerFactory.getLogger(RejectRequestDelegate.class);
 
   private final ProjectService projects;
   private final ProjectNotifier notifier;
@@ -33,5 +38,6 @@ public class RejectRequestDelegate implements JavaDelegate {
     projects.changePhase(key, Phase.REJECTED, ProcessContext.SYSTEM_ACTOR, reason);
     notifier.notify(execution, key, NotificationKind.REQUEST_REJECTED,
         List.of(Recipient.user((String) execution.getVariable(REQUESTER))), null, Map.of("comment", reason));
+    LOG.info("Project request rejected: phase REJECTED");
   }
 }

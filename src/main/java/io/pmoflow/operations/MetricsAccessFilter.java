@@ -1,0 +1,69 @@
+package io.pmoflow.operations;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code /actuator/prometheus}: HTTP Basic against the engine's identity service, and only members of the
+ * operators' group ({@code pmo.operations.metrics-group}, {@code camunda-admin}) may read it. The metrics name
+ * processes and groups and count their work: that is operational data, not for every user. Anonymous → 401,
+ * anyone else → 403.
+ */
+public class MetricsAccessFilter extends OncePerRequestFilter {
+
+  private final IdentityService identityService;
+  private final String group;
+
+  public MetricsAccessFilter(IdentityService identityService, String group) {
+    this.identityService = identityService;
+    this.group = group;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String user = basicUser(request);
+    if (user == null) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"PMO Flow metrics\"");
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Log in with HTTP Basic");
+      return;
+    }
+    if (identityService.createGroupQuery().groupMember(user).groupId(group).count() == 0) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "Metrics are for members of " + group);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
+  }
+
+  private String basicUser(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 1) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+  }
+}
