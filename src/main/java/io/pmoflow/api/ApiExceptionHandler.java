@@ -6,6 +6,9 @@ import io.pmoflow.project.ProjectNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +51,23 @@ public class ApiExceptionHandler {
     return field == null ? error(HttpStatus.BAD_REQUEST, null, "The parameters are not valid")
         : error(HttpStatus.BAD_REQUEST, field.getField(),
             field.getField() + ": '" + field.getRejectedValue() + "' is not a valid value");
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getParameterName(), e.getParameterName() + ": is required");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
+        "Content-Type " + e.getContentType() + " is not accepted; send application/json");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, null, e.getMethod() + " is not supported here; use "
+        + String.join(" or ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()));
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String field, String message) {

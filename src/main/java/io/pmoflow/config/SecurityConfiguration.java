@@ -4,9 +4,11 @@ import io.pmoflow.api.ApiAuthenticationFilter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Closes what the Camunda starters leave open: the engine REST API and our own API both require HTTP Basic
@@ -14,6 +16,26 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(
+      @Value("${pmo.security.hsts:false}") boolean hsts) {
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter(hsts));
+    registration.addUrlPatterns("/*");
+    registration.setName("security-headers");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestErrors> engineRestErrors() {
+    FilterRegistrationBean<EngineRestErrors> registration = new FilterRegistrationBean<>(new EngineRestErrors());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setName("engine-rest-errors");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -118,14 +118,6 @@ public class ProjectService {
     repository.appendHistory(key, "SCREENING", project.phase(), actor, d.name(), blankToNull(comment), now());
   }
 
-  /** Separation of duties at claim time: the requester cannot take their own screening task. */
-  public void checkMayScreen(String key, String userId) {
-    if (userId != null && userId.equals(repository.findRequester(key).orElse(null))) {
-      throw new ForbiddenActionException(
-          "Separation of duties: " + userId + " requested " + key + " and cannot screen it");
-    }
-  }
-
   /** Records a gate decision (review or sign-off) with the decisions that gate accepts. */
   public Decision recordGateDecision(String key, String gate, String step, String actor, String decision,
       String comment, Set<Decision> allowed) {

@@ -200,10 +200,11 @@ class IntakeScenarioTest extends ScenarioSupport {
     // an operator completing on the requester's behalf through the Java API, past the task authorizations
     identityService.setAuthentication("ria.pmo", java.util.List.of());
     try {
+      // refused by the shared SeparationOfDuties listener on complete (wrapped by the engine as ENGINE-03051,
+      // 403 over REST), before the screening step's own check in the store
       assertThatThrownBy(() -> managementCompletes(screening.getId()))
-          .isInstanceOfSatisfying(InvalidRequestException.class,
-              e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(403))
-          .hasMessageContaining("Separation of duties");
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("Separation of duties: ria.pmo");
     } finally {
       identityService.clearAuthentication();
     }
