@@ -24,15 +24,20 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rules of the project store: what a valid request, charter, team and risk list is, who may decide what,
  * and the append-only history of every phase change and decision. Every write joins the caller's transaction
- * (an engine command), so a failed process step leaves nothing behind.
+ * (an engine command), so a failed process step leaves nothing behind. It joins as a nested transaction (a
+ * savepoint): when a statement fails, PostgreSQL aborts the whole transaction, and the engine, which still reads
+ * executions while it handles the exception, would then record "An exception occurred in the persistence layer"
+ * instead of the store's own error; rolled back to the savepoint, the job fails and the incident shows the real
+ * cause (a missing table, a violated constraint). The step as a whole still rolls back with the engine command.
  */
 @Service
-@Transactional
+@Transactional(propagation = Propagation.NESTED)
 public class ProjectService {
 
   public static final String PROJECT_MANAGERS_GROUP = "project-managers";

@@ -4,11 +4,13 @@ import io.pmoflow.project.ForbiddenActionException;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectNotFoundException;
 import jakarta.ws.rs.core.Response.Status;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,11 @@ import org.springframework.stereotype.Component;
  * {@code /complete}, in the engine REST API and in Tasklist alike. The exception still rolls the whole command
  * back, so nothing of the refused step is written. In a job it is an ordinary failure: retries, then an
  * incident carrying the same readable message.
+ *
+ * <p>A failing project-store statement becomes a {@code ProcessEngineException} whose message starts with the
+ * database's own words ({@code relation "pmo_phase_stay" does not exist}, a violated constraint): Spring's
+ * {@code BadSqlGrammarException} names only the statement, and the job's exception message is what Cockpit shows
+ * operators as the incident.
  */
 @Component
 public class InputErrorTranslation extends AbstractProcessEnginePlugin {
@@ -36,8 +43,18 @@ public class InputErrorTranslation extends AbstractProcessEnginePlugin {
           throw new InvalidRequestException(Status.FORBIDDEN, e, e.getMessage());
         } catch (ProjectNotFoundException e) {
           throw new InvalidRequestException(Status.NOT_FOUND, e, e.getMessage());
+        } catch (DataAccessException e) {
+          throw readable(e);
         }
       }
     });
+  }
+
+  static RuntimeException readable(DataAccessException e) {
+    String cause = e.getMostSpecificCause().getMessage();
+    if (cause == null || e.getMessage() == null || e.getMessage().contains(cause)) {
+      return e;
+    }
+    return new ProcessEngineException("Project store: " + cause.strip() + " (" + e.getMessage().strip() + ")", e);
   }
 }
