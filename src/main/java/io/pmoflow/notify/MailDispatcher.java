@@ -25,6 +25,9 @@ public class MailDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
+  /** Header naming the notification (outbox row id) a mail delivers. */
+  public static final String NOTIFICATION_HEADER = "X-PMO-Notification";
+
   private final NotificationRepository repository;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final NotifyProperties properties;
@@ -74,6 +77,8 @@ public class MailDispatcher {
       helper.setTo(mail.email());
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());
+      // the outbox row: lets an operator (and the cluster test) trace a mail back to the notification it carries
+      message.setHeader(NOTIFICATION_HEADER, String.valueOf(mail.id()));
       sender.send(message);
       repository.markDelivered(mail.id(), MailStatus.SENT, now());
       return true;
