@@ -1,7 +1,6 @@
 package io.pmoflow.process.support;
 
 import io.pmoflow.project.ForbiddenActionException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,19 +12,12 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -65,22 +57,15 @@ public class SeparationOfDuties extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, SeparationOfDuties::checkCandidate);
-        String submitter = SUBMITTER.get(activity.getId());
-        if (submitter != null) {
-          task.addTaskListener(TaskListener.EVENTNAME_CREATE, t -> keepOut(t, submitter));
-          task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> refuse(t, submitter, t.getAssignee()));
-          task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> refuse(t, submitter, completingUser(t)));
-        }
+    UserTaskParsing.onEveryUserTask(configuration, (activity, task) -> {
+      task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, SeparationOfDuties::checkCandidate);
+      String submitter = SUBMITTER.get(activity.getId());
+      if (submitter != null) {
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, t -> keepOut(t, submitter));
+        task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> refuse(t, submitter, t.getAssignee()));
+        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> refuse(t, submitter, completingUser(t)));
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   private static void keepOut(DelegateTask task, String submitterVariable) {
