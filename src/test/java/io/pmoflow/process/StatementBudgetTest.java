@@ -28,6 +28,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Statement budgets: a project's happy path from the intake's start to CLOSED (SUPPORTIVE, the sponsor decides
@@ -39,6 +40,9 @@ import org.springframework.core.env.Environment;
  * would get (measured + 10 %, at least + 2): after a deliberate change, review that file and copy its step and
  * budget columns over the committed one.
  */
+// an engine name of its own: this context's engine must not replace the shared context's as the registry's
+// "default" engine (ProcessEngines.getDefaultProcessEngine()), which other scenario classes look up
+@TestPropertySource(properties = "camunda.bpm.process-engine-name=statementBudget")
 class StatementBudgetTest extends ProjectJourneys {
 
   static final String BUDGETS = "/statement-budgets.csv";
