@@ -90,14 +90,8 @@ public abstract class ProjectJourneys extends ScenarioSupport {
 
   protected void initiate(String key) {
     completeTask("mia.manager", key, TASK_DRAFT_CHARTER, charter());
-    Map<String, Object> team = new HashMap<>();
-    team.put(TEAM_MEMBERS, List.of(
-        Map.of("userId", "mia.manager", "role", "Project manager", "allocationPercent", 50),
-        Map.of("userId", "rae.requester", "role", "Business analyst", "allocationPercent", 20L)));
-    completeTask("mia.manager", key, TASK_ASSEMBLE_TEAM, team);
-    Map<String, Object> risks = new HashMap<>();
-    risks.put(RISKS, "[{\"title\":\"Low adoption\",\"probability\":2,\"impact\":3,\"response\":\"Champions\"}]");
-    completeTask("mia.manager", key, TASK_ASSESS_INITIAL_RISKS, risks);
+    completeTask("mia.manager", key, TASK_ASSEMBLE_TEAM, team());
+    completeTask("mia.manager", key, TASK_ASSESS_INITIAL_RISKS, initialRisks());
     executeProjectJobs(key);
   }
 
@@ -166,6 +160,20 @@ public abstract class ProjectJourneys extends ScenarioSupport {
     v.put(ASSUMPTIONS, "Teams free one hour a week");
     v.put(CONSTRAINTS, "Hosted in the EU");
     return v;
+  }
+
+  protected static Map<String, Object> team() {
+    Map<String, Object> team = new HashMap<>();
+    team.put(TEAM_MEMBERS, List.of(
+        Map.of("userId", "mia.manager", "role", "Project manager", "allocationPercent", 50),
+        Map.of("userId", "rae.requester", "role", "Business analyst", "allocationPercent", 20L)));
+    return team;
+  }
+
+  protected static Map<String, Object> initialRisks() {
+    Map<String, Object> risks = new HashMap<>();
+    risks.put(RISKS, "[{\"title\":\"Low adoption\",\"probability\":2,\"impact\":3,\"response\":\"Champions\"}]");
+    return risks;
   }
 
   protected static Map<String, Object> plan() {
