@@ -49,7 +49,7 @@ public abstract class ScenarioSupport {
   @Autowired protected IdentityService identityService;
   @Autowired protected HistoryService historyService;
   @Autowired protected JdbcClient jdbc;
-  @Autowired private ProcessEngine processEngine;
+  @Autowired protected ProcessEngine processEngine;
 
   /**
    * camunda-bpm-assert keeps the engine it first met in a static field; test classes with their own Spring

@@ -212,9 +212,9 @@ class IntakeScenarioTest extends ScenarioSupport {
   }
 
   private void managementCompletes(String taskId) {
+    // this context's engine, not the registry's "default" one, which another test context may have registered
     org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config =
-        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine.ProcessEngines
-            .getDefaultProcessEngine().getProcessEngineConfiguration();
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     config.getCommandExecutorTxRequired().execute(ctx -> ctx.runWithoutAuthorization(() -> {
       taskService.complete(taskId, decision("APPROVED", null));
       return null;
