@@ -35,7 +35,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = basicUser(request);
+    String userId = BasicCredentials.checkedUser(request, identityService);
     if (userId == null && "GET".equals(request.getMethod())) {
       userId = sessionUser(request.getSession(false));
     }
@@ -59,10 +59,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private String basicUser(HttpServletRequest request) {
-    return BasicCredentials.checkedUser(request, identityService);
   }
 
   private static String sessionUser(HttpSession session) {

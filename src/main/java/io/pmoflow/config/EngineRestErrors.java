@@ -49,14 +49,7 @@ public class EngineRestErrors extends OncePerRequestFilter {
       byte[] body = request.getInputStream().readAllBytes();
       String tooLong = tooLongName(parse(new String(body, StandardCharsets.UTF_8)));
       if (tooLong != null) {
-        response.setStatus(400);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        ObjectNode error = JSON.createObjectNode();
-        error.put("type", "InvalidRequestException");
-        error.put("message", tooLong);
-        error.putNull("code");
-        response.getOutputStream().write(JSON.writeValueAsBytes(error));
+        writeError(response, 400, "InvalidRequestException", tooLong);
         return;
       }
       checked = new BodyAgain(request, body);
@@ -77,16 +70,17 @@ public class EngineRestErrors extends OncePerRequestFilter {
     int status = response.getStatus();
     String message = json != null && json.hasNonNull("message") ? json.get("message").asText() : null;
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : "InvalidRequestException";
+    String refusal;
 
     if (status == 500) {
       if (message != null && (message.contains("ENGINE-17007") || message.contains("Cannot deserialize object"))) {
         status = 400;
         type = "InvalidRequestException";
         message = clientMessage(message);
-      } else if (message != null && refusedByTaskListener(message) != null) {
+      } else if (message != null && (refusal = refusedByTaskListener(message)) != null) {
         status = 403;
         type = "AuthorizationException";
-        message = refusedByTaskListener(message);
+        message = refusal;
       } else if (message != null && message.contains("ENGINE-09003")) {
         status = 400;
         type = "InvalidRequestException";
@@ -115,11 +109,17 @@ public class EngineRestErrors extends OncePerRequestFilter {
       }
       message = cleaned;
     }
+    response.resetBuffer();
+    writeError(response, status, type, message);
+  }
+
+  /** An error in Camunda's REST format: {@code {"type": …, "message": …, "code": null}}. */
+  private static void writeError(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
     ObjectNode error = JSON.createObjectNode();
     error.put("type", type);
     error.put("message", message);
     error.putNull("code");
-    response.resetBuffer();
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

@@ -28,7 +28,7 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String user = basicUser(request);
+    String user = BasicCredentials.checkedUser(request, identityService);
     if (user == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"PMO Flow metrics\"");
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Log in with HTTP Basic");
@@ -45,9 +45,5 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
     response.setStatus(status);
     response.setContentType("application/json");
     response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
-  }
-
-  private String basicUser(HttpServletRequest request) {
-    return BasicCredentials.checkedUser(request, identityService);
   }
 }
