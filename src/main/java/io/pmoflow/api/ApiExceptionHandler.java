@@ -3,6 +3,7 @@ package io.pmoflow.api;
 import io.pmoflow.project.ForbiddenActionException;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectNotFoundException;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -60,8 +61,10 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+        : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
     return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
-        "Content-Type " + e.getContentType() + " is not accepted; send application/json");
+        "Content-Type " + e.getContentType() + " is not accepted; send " + accepted);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

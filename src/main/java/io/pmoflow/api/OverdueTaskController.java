@@ -15,12 +15,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,15 +55,10 @@ public class OverdueTaskController {
   }
 
   @GetMapping("/overdue")
-  public ResponseEntity<?> overdue() {
-    Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() == null
-        || caller.getGroupIds().stream().noneMatch(ALLOWED_GROUPS::contains)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, "Forbidden", null,
-          "Overdue tasks are visible to the groups " + ALLOWED_GROUPS.stream().sorted().toList() + " only"));
-    }
+  public List<OverdueTask> overdue() {
+    CallerGroups.require(identityService, ALLOWED_GROUPS, "Overdue tasks are visible to");
     Instant now = clock.instant();
-    return ResponseEntity.ok(WithoutCallerAuthorizations.query(identityService, () -> overdueAt(now)));
+    return WithoutCallerAuthorizations.query(identityService, () -> overdueAt(now));
   }
 
   private List<OverdueTask> overdueAt(Instant now) {

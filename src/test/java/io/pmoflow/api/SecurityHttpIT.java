@@ -49,6 +49,7 @@ class SecurityHttpIT extends HttpSupport {
       "PUT, /api/me/delegation",
       "DELETE, /api/me/delegation",
       "GET, /api/tasks/overdue",
+      "POST, /api/governance/dry-run",
       "GET, /api/portfolio/summary",
       "GET, /api/portfolio/breakdown",
       "GET, /api/portfolio/flow",
