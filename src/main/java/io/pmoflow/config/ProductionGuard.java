@@ -1,6 +1,7 @@
 package io.pmoflow.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -8,7 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the {@code postgres} (production) profile with a default or empty admin password or without
- * a database URL — before anything is created in the database.
+ * a database URL, and the {@code dev} profile together with production — before anything is created in the
+ * database.
  */
 public class ProductionGuard implements EnvironmentPostProcessor {
 
@@ -16,7 +18,13 @@ public class ProductionGuard implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (!Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
+    List<String> profiles = Arrays.asList(environment.getActiveProfiles());
+    if (profiles.contains("dev") && (profiles.contains("postgres") || profiles.contains("prod-security"))) {
+      // dev deploys whatever is saved in a folder, unreviewed and past the authorizations: never in production
+      throw new IllegalStateException("Profile 'dev' (models deployed when saved) must not run with "
+          + profiles.stream().filter(p -> p.equals("postgres") || p.equals("prod-security")).toList());
+    }
+    if (!profiles.contains("postgres")) {
       return;
     }
     String password = environment.getProperty("PMO_ADMIN_PASSWORD");

@@ -63,6 +63,25 @@ class ProductionGuardTest {
     assertThatCode(() -> run(env)).doesNotThrowAnyException();
   }
 
+  @ParameterizedTest(name = "dev with {0}")
+  @ValueSource(strings = {"postgres", "prod-security"})
+  void devIsRefusedWithProduction(String production) {
+    MockEnvironment env = new MockEnvironment().withProperty("PMO_ADMIN_PASSWORD", "s3cret-Enough!")
+        .withProperty("PMO_DB_URL", DB_URL);
+    env.setActiveProfiles("dev", "h2", production);
+
+    assertThatIllegalStateException().isThrownBy(() -> run(env))
+        .withMessage("Profile 'dev' (models deployed when saved) must not run with [" + production + "]");
+  }
+
+  @Test
+  void devRunsOnTheEmbeddedDatabase() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("dev", "h2");
+
+    assertThatCode(() -> run(env)).doesNotThrowAnyException();
+  }
+
   private static MockEnvironment postgres() {
     MockEnvironment env = new MockEnvironment();
     env.setActiveProfiles("postgres");
