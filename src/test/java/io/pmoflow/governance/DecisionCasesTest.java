@@ -31,6 +31,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,6 +60,9 @@ class DecisionCasesTest {
       CHANGE_APPROVAL, List.of("approver"),
       RISK_ASSESSMENT, List.of("score", "severity", "ownerGroup"),
       PROJECT_TOLERANCE, List.of("costTolerancePercent", "scheduleToleranceDays", "toleranceOwner"));
+
+  /** Decisions with a test class of their own: reviewAgenda is a COLLECT table (ReviewAgendaCasesTest). */
+  private static final Set<String> TESTED_ELSEWHERE = Set.of("reviewAgenda");
 
   /** Decision outputs that explain the result to people: not in the CSV, but every rule must give one. */
   private static final Map<String, String> REASON_OUTPUTS = Map.of(
@@ -173,6 +177,21 @@ class DecisionCasesTest {
     Set<String> rules = ruleIds(decisionId);
     assertThat(rules).as("rules of %s", decisionId).isNotEmpty();
     assertThat(hit).as("rules of %s hit by %s.csv", decisionId, decisionId).containsAll(rules);
+  }
+
+  /** A new decision table needs its cases file, and its outputs named here (or a test of its own). */
+  @Test
+  void everyDecisionHasItsCases() throws IOException {
+    List<String> decisions;
+    try (Stream<Path> files = Files.list(MODELS)) {
+      decisions = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".dmn"))
+          .map(f -> f.substring(0, f.length() - ".dmn".length())).sorted().toList();
+    }
+    assertThat(decisions).isNotEmpty().allSatisfy(decision -> {
+      assertThat(CASES.resolve(decision + ".csv")).as("cases of %s", decision).exists();
+      assertThat(decision).as("decision tested by DecisionCasesTest (OUTPUT_COLUMNS) or a class of its own")
+          .isIn(Stream.concat(OUTPUT_COLUMNS.keySet().stream(), TESTED_ELSEWHERE.stream()).toList());
+    });
   }
 
   /** Compares the CSV's output columns one to one; an empty cell expects no value. */
