@@ -3,7 +3,6 @@ package io.pmoflow.api;
 import io.pmoflow.project.ForbiddenActionException;
 import io.pmoflow.project.InvalidInputException;
 import io.pmoflow.project.ProjectNotFoundException;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -61,10 +60,8 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-    String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json"
-        : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
     return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
-        "Content-Type " + e.getContentType() + " is not accepted; send " + accepted);
+        "Content-Type " + e.getContentType() + " is not accepted; send application/json");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,6 +63,19 @@ public class GovernanceDryRunController {
       throw new InvalidInputException(BODY, "is required: the candidate DMN's XML");
     }
     return dryRun.run(candidate, BODY);
+  }
+
+  /**
+   * Any other body. A request no mapping accepts would be refused before a handler is chosen, with Spring's bare
+   * error page; this answers in the API's own shape and names what is accepted.
+   */
+  @PostMapping(path = "/dry-run")
+  public ResponseEntity<ApiError> otherType(@RequestHeader(name = "Content-Type", required = false) String type) {
+    requirePmo();
+    HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), null,
+        "Content-Type " + type + " is not accepted; send multipart/form-data (the DMN as part '" + FILE
+            + "') or application/xml"));
   }
 
   private void requirePmo() {

@@ -152,6 +152,15 @@ class GovernanceDryRunHttpIT extends HttpSupport {
   }
 
   @Test
+  void anotherContentTypeIs415NamingTheAcceptedOnes() throws IOException {
+    Reply r = send("pat.pmo", HttpRequest.newBuilder(uri(PATH)).header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString(lowerThreshold())));
+
+    assertThat(r.status()).isEqualTo(415);
+    assertThat(r.json().get("message").asText()).contains("multipart/form-data").contains("application/xml");
+  }
+
+  @Test
   void onlyThePmoAndOperatorsMayDryRun() throws IOException {
     String candidate = lowerThreshold();
 
