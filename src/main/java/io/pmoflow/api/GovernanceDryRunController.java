@@ -2,6 +2,10 @@ package io.pmoflow.api;
 
 import io.pmoflow.governance.GovernanceDryRun;
 import io.pmoflow.project.InvalidInputException;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -44,6 +48,12 @@ public class GovernanceDryRunController {
 
   /** The part is optional here so that a caller outside the groups hears 403, not what is wrong with the upload. */
   @PostMapping(path = "/dry-run", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the candidate DMN: uploaded as part '"
+      + FILE + "', or its XML as the body", required = true, content = {
+          @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"),
+              schemaProperties = @SchemaProperty(name = FILE, schema = @Schema(type = "string", format = "binary"))),
+          @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string")),
+          @Content(mediaType = MediaType.TEXT_XML_VALUE, schema = @Schema(type = "string"))})
   public GovernanceDryRun.Report upload(@RequestPart(name = FILE, required = false) MultipartFile file)
       throws IOException {
     requirePmo();
@@ -55,6 +65,8 @@ public class GovernanceDryRunController {
     }
   }
 
+  /** Described with {@link #upload}: the API description shows one operation per path and method. */
+  @Hidden
   @PostMapping(path = "/dry-run", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   public GovernanceDryRun.Report xml(HttpServletRequest request) throws IOException {
     requirePmo();
@@ -69,6 +81,7 @@ public class GovernanceDryRunController {
    * Any other body. A request no mapping accepts would be refused before a handler is chosen, with Spring's bare
    * error page; this answers in the API's own shape and names what is accepted.
    */
+  @Hidden
   @PostMapping(path = "/dry-run")
   public ResponseEntity<ApiError> otherType(@RequestHeader(name = "Content-Type", required = false) String type) {
     requirePmo();

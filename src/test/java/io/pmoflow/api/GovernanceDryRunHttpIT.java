@@ -173,6 +173,14 @@ class GovernanceDryRunHttpIT extends HttpSupport {
     assertThat(upload("admin", candidate).status()).isEqualTo(200);
   }
 
+  @Test
+  void theOpenApiDescriptionShowsBothWaysToSendTheCandidate() {
+    JsonNode dryRun = get("pat.pmo", "/api/docs").json().get("paths").get(PATH).get("post");
+
+    assertThat(dryRun.get("requestBody").get("content").fieldNames()).toIterable()
+        .contains("multipart/form-data", "application/xml");
+  }
+
   private Map<String, Object> request(String name, double budget, boolean regulatory) {
     Map<String, Object> variables = requestVariables(name);
     variables.put("estimatedBudget", var(budget, "Double"));
