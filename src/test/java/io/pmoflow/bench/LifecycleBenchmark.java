@@ -66,12 +66,7 @@ public final class LifecycleBenchmark {
         }
       }));
     }
-    ConfigurableApplicationContext app = application.run(
-        "--spring.profiles.active=h2", "--server.port=0", "--spring.datasource.url=" + pmoUrl,
-        "--spring.datasource.username=" + user, "--spring.datasource.password=",
-        "--camunda.bpm.job-execution.enabled=false", "--pmo.demo-data=true", "--logging.level.root=WARN",
-        // the mail dispatcher and the deadline watcher poll on their own threads; they are not part of a lifecycle
-        "--pmo.notify.poll-interval=PT1H", "--pmo.deadlines.poll=PT1H");
+    ConfigurableApplicationContext app = BenchApp.start(application, pmoUrl, options);
     try {
       ProcessEngine pmo = app.getBean(ProcessEngine.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
