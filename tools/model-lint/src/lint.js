@@ -77,7 +77,11 @@ for (const file of filesIn('processes/.camunda/element-templates', '.json')) {
   }
   for (const template of Array.isArray(templates) ? templates : [ templates ]) {
     const { errors, warnings } = validate(template);
-    for (const e of [ ...(errors || []), ...(warnings || []) ]) {
+    const problems = [ ...(errors || []), ...(warnings || []) ];
+    // the schema accepts one template or an array of them: a broken template also fails "must be array" and the
+    // oneOf between the two at its root, which says nothing more
+    const telling = problems.filter(e => e.instancePath || ![ 'type', 'oneOf' ].includes(e.keyword));
+    for (const e of telling.length ? telling : problems) {
       report(file, `${template.id}${e.instancePath || ''}`, 'error', e.message);
     }
   }
