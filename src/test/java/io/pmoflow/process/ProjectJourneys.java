@@ -146,7 +146,7 @@ public abstract class ProjectJourneys extends ScenarioSupport {
         .processInstanceBusinessKey(key).singleResult();
   }
 
-  protected static Map<String, Object> charter() {
+  public static Map<String, Object> charter() {
     Map<String, Object> v = new HashMap<>();
     v.put(OBJECTIVES, "One place for team knowledge");
     v.put(SCOPE_IN, "All teams of operations");
@@ -162,7 +162,7 @@ public abstract class ProjectJourneys extends ScenarioSupport {
     return v;
   }
 
-  protected static Map<String, Object> team() {
+  public static Map<String, Object> team() {
     Map<String, Object> team = new HashMap<>();
     team.put(TEAM_MEMBERS, List.of(
         Map.of("userId", "mia.manager", "role", "Project manager", "allocationPercent", 50),
@@ -170,13 +170,13 @@ public abstract class ProjectJourneys extends ScenarioSupport {
     return team;
   }
 
-  protected static Map<String, Object> initialRisks() {
+  public static Map<String, Object> initialRisks() {
     Map<String, Object> risks = new HashMap<>();
     risks.put(RISKS, "[{\"title\":\"Low adoption\",\"probability\":2,\"impact\":3,\"response\":\"Champions\"}]");
     return risks;
   }
 
-  protected static Map<String, Object> plan() {
+  public static Map<String, Object> plan() {
     Map<String, Object> v = new HashMap<>();
     v.put(PLANNED_START, "2027-01-04");
     v.put(PLANNED_END, "2027-06-30");

@@ -80,7 +80,7 @@ public abstract class ScenarioSupport {
   }
 
   /** A valid request, SUPPORTIVE by the default policy; tests change what they need. */
-  protected static Map<String, Object> request(String name) {
+  public static Map<String, Object> request(String name) {
     Map<String, Object> v = new HashMap<>();
     v.put(IntakeProcess.PROJECT_NAME, name);
     v.put(IntakeProcess.DESCRIPTION, "Replace the spreadsheets of " + name);
@@ -225,7 +225,7 @@ public abstract class ScenarioSupport {
     }
   }
 
-  protected static Map<String, Object> decision(String decision, String comment) {
+  public static Map<String, Object> decision(String decision, String comment) {
     Map<String, Object> v = new HashMap<>();
     v.put("decision", decision);
     v.put("decisionComment", comment);

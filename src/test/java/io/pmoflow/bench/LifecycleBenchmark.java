@@ -1,0 +1,209 @@
+package io.pmoflow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pmoflow.PmoFlowApplication;
+import io.pmoflow.process.intake.IntakeProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import io.pmoflow.process.StatementCounter;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Lifecycle throughput (issue #7, item 1): full happy-path lifecycles — intake to CLOSED, every user task completed
+ * through the Java API with the journeys' form data, every async job executed — per second, PMO Flow against the
+ * {@link BaselineEngine} (the same BPMN shapes with no-op delegates, no DMN, no store writes), both in this JVM,
+ * on the same kind of database, measured in alternating order, with 1 and 2 threads (each thread plays its own
+ * projects one after another). Not a test: run through {@code bench/run.sh} or {@code mvn -Pbench}.
+ *
+ * <pre>
+ * --db h2|postgres  --pmo-url jdbc:...  --baseline-url jdbc:...  [--user postgres]
+ * --threads 1,2  --lifecycles 40 (per run)  --runs 5  --warmup 10  --out bench/results/lifecycle-h2.json
+ * </pre>
+ */
+public final class LifecycleBenchmark {
+
+  private LifecycleBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = Options.parse(args);
+    String db = Options.required(options, "db");
+    String pmoUrl = Options.required(options, "pmo-url");
+    String baselineUrl = Options.required(options, "baseline-url");
+    String user = options.getOrDefault("user", pmoUrl.startsWith("jdbc:h2") ? "sa" : "postgres");
+    List<Integer> threadCounts = Arrays.stream(options.getOrDefault("threads", "1,2").split(","))
+        .map(String::strip).map(Integer::valueOf).toList();
+    int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "40"));
+    int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    Path out = Path.of(options.getOrDefault("out", "target/bench/lifecycle-" + db + ".json"));
+
+    // --count true: no timing; one lifecycle on each engine with every SQL statement counted (datasource-proxy
+    // wrapped around both pools), to explain the throughput ratio
+    boolean count = Boolean.parseBoolean(options.getOrDefault("count", "false"));
+    StatementCounter counter = new StatementCounter();
+    SpringApplication application = new SpringApplication(PmoFlowApplication.class);
+    if (count) {
+      application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+          return bean instanceof HikariDataSource pool ? counter.wrap(pool) : bean;
+        }
+      }));
+    }
+    ConfigurableApplicationContext app = BenchApp.start(application, pmoUrl, options);
+    try {
+      ProcessEngine pmo = app.getBean(ProcessEngine.class);
+      JdbcClient jdbc = app.getBean(JdbcClient.class);
+      // the baseline gets PMO Flow's pool size (when counting, the pool hides behind the counter: its default)
+      int poolSize = app.getBeanProvider(HikariDataSource.class).stream().findFirst()
+          .map(HikariDataSource::getMaximumPoolSize).orElse(10);
+      Map<Object, Object> settings = new LinkedHashMap<>();
+      for (String bean : List.of("intakeSettings", "monitoringSettings", "lifecycleSettings", "portfolioSettings")) {
+        settings.put(bean, app.getBean(bean));
+      }
+      try (HikariDataSource baselinePool = BaselineEngine.pool(baselineUrl, user, poolSize)) {
+        ProcessEngine baseline = BaselineEngine.build("baseline", count ? counter.wrap(baselinePool) : baselinePool,
+            settings, Path.of("processes"),
+            Path.of("forms"));
+        AtomicInteger baseKeys = new AtomicInteger();
+        Map<String, LifecycleDriver> drivers = new LinkedHashMap<>();
+        drivers.put("pmo-flow", new LifecycleDriver(pmo,
+            (engine, request) -> engine.getRuntimeService().startProcessInstanceByKey(IntakeProcess.KEY, request),
+            key -> jdbc.sql("select id from pmo_milestone where project_key = :k order by position")
+                .param("k", key).query(Long.class).list()));
+        drivers.put("baseline", new LifecycleDriver(baseline,
+            (engine, request) -> engine.getRuntimeService().startProcessInstanceByKey(IntakeProcess.KEY,
+                "BASE-" + baseKeys.incrementAndGet(), request),
+            key -> List.of(1L, 2L)));
+
+        if (count) {
+          countStatements(drivers, counter, warmup, out);
+          baseline.close();
+          return;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", "lifecycle-throughput");
+        result.put("database", db);
+        result.put("machine", Machine.describe());
+        result.put("lifecyclesPerRun", lifecycles);
+        result.put("runs", runs);
+        result.put("transactionsPerLifecycle", warm(drivers, warmup));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int threads : threadCounts) {
+          Map<String, List<Double>> perSecond = new LinkedHashMap<>();
+          drivers.keySet().forEach(name -> perSecond.put(name, new ArrayList<>()));
+          for (int run = 0; run < runs; run++) {
+            // alternate which engine goes first, so neither always runs on the warmer (or busier) machine
+            List<String> order = new ArrayList<>(drivers.keySet());
+            if (run % 2 == 1) {
+              java.util.Collections.reverse(order);
+            }
+            for (String name : order) {
+              double rate = measure(drivers.get(name), name, threads, lifecycles, run);
+              perSecond.get(name).add(rate);
+              System.out.printf("%s %s threads=%d run=%d: %.2f lifecycles/s%n", db, name, threads, run + 1, rate);
+            }
+          }
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("threads", threads);
+          row.put("pmoFlow", Stats.of(perSecond.get("pmo-flow")).toMap());
+          row.put("baseline", Stats.of(perSecond.get("baseline")).toMap());
+          row.put("ratioOfMedians", Stats.of(perSecond.get("pmo-flow")).median()
+              / Stats.of(perSecond.get("baseline")).median());
+          rows.add(row);
+        }
+        result.put("results", rows);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(result));
+        System.out.println("written " + out);
+        baseline.close();
+      }
+    } finally {
+      app.close();
+    }
+  }
+
+  /** One lifecycle on each engine, counted, after {@code warmup} uncounted ones; the path must be the same. */
+  private static void countStatements(Map<String, LifecycleDriver> drivers, StatementCounter counter, int warmup,
+      Path out) throws Exception {
+    warm(drivers, warmup);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("benchmark", "lifecycle-statements");
+    result.put("machine", Machine.describe());
+    for (Map.Entry<String, LifecycleDriver> e : drivers.entrySet()) {
+      counter.start();
+      e.getValue().playProject("Counted " + e.getKey());
+      StatementCounter.Counts counts = counter.stop();
+      result.put(e.getKey(), counts);
+      System.out.println(e.getKey() + ": " + counts);
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    System.out.println("written " + out);
+  }
+
+  /**
+   * Plays {@code count} projects on each engine untimed; returns the transactions one lifecycle takes on each.
+   * Fails unless both engines passed the same elements as often: the baseline must take PMO Flow's path.
+   */
+  private static Map<String, Integer> warm(Map<String, LifecycleDriver> drivers, int count) {
+    Map<String, Integer> transactions = new LinkedHashMap<>();
+    Map<String, List<String>> paths = new LinkedHashMap<>();
+    drivers.forEach((name, driver) -> {
+      LifecycleDriver.Played last = null;
+      for (int i = 0; i < Math.max(1, count); i++) {
+        last = driver.playProject("Warm-up " + name + " " + i);
+      }
+      transactions.put(name, last.transactions());
+      paths.put(name, driver.path(last.key()));
+    });
+    List<List<String>> distinct = paths.values().stream().distinct().toList();
+    if (distinct.size() != 1) {
+      throw new IllegalStateException("the engines took different paths: " + paths);
+    }
+    System.out.println("both engines passed the same " + distinct.get(0).size() + " activity instances");
+    return transactions;
+  }
+
+  /** Lifecycles per second: {@code lifecycles} projects played by {@code threads} threads. */
+  private static double measure(LifecycleDriver driver, String name, int threads, int lifecycles, int run)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long start = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        int share = lifecycles / threads + (t < lifecycles % threads ? 1 : 0);
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < share; i++) {
+            driver.playProject(name + " run " + run + " thread " + thread + " project " + i);
+          }
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+      return lifecycles / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
