@@ -56,7 +56,9 @@ class GovernanceDryRunHttpIT extends HttpSupport {
     assertThat(report.get("changed").asInt()).isEqualTo(earlier.get("changed").asInt() + 2);
     List<String> expectedKeys = new ArrayList<>(earlier.get("changes").findValuesAsText("projectKey"));
     expectedKeys.addAll(List.of(between, atNewThreshold));
-    assertThat(report.get("changes").findValuesAsText("projectKey")).containsExactlyElementsOf(expectedKeys);
+    // listed by key, and other tests' keys (e.g. "T…-1") need not sort before this test's
+    assertThat(report.get("changes").findValuesAsText("projectKey"))
+        .containsExactlyInAnyOrderElementsOf(expectedKeys);
 
     JsonNode change = changeOf(report, between);
     assertThat(change.get("name").asText()).isEqualTo("Dry-run between");
@@ -86,8 +88,9 @@ class GovernanceDryRunHttpIT extends HttpSupport {
 
     JsonNode report = dryRun("pat.pmo", deployedTable());
 
+    // other tests store projects without the intake (no route, or a PMO type alone), which any table "changes"
+    assertThat(report.get("requests").asInt()).isPositive();
     assertThat(report.get("changes").findValuesAsText("projectKey")).doesNotContain(routed);
-    assertThat(report.get("before")).isEqualTo(report.get("after"));
   }
 
   @Test
@@ -130,7 +133,8 @@ class GovernanceDryRunHttpIT extends HttpSupport {
   void aTableWithoutAnOutputTheIntakeNeedsIs400() throws IOException {
     String renamed = deployedTable().replace("name=\"statusReportCadence\"", "name=\"reportEvery\"");
 
-    assertBadInput(upload("pat.pmo", renamed), "file", "decision 'pmoGovernance' lacks the output(s) [statusReportCadence]");
+    assertBadInput(upload("pat.pmo", renamed), "file",
+        "decision 'pmoGovernance' lacks the output(s) [statusReportCadence]");
   }
 
   @Test
