@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pmoflow.PmoFlowApplication;
 import io.pmoflow.process.intake.IntakeProcess;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +109,9 @@ public final class LifecycleBenchmark {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int threads : threadCounts) {
           Map<String, List<Double>> perSecond = new LinkedHashMap<>();
+          Map<String, List<Double>> cpuMs = new LinkedHashMap<>();
           drivers.keySet().forEach(name -> perSecond.put(name, new ArrayList<>()));
+          drivers.keySet().forEach(name -> cpuMs.put(name, new ArrayList<>()));
           for (int run = 0; run < runs; run++) {
             // alternate which engine goes first, so neither always runs on the warmer (or busier) machine
             List<String> order = new ArrayList<>(drivers.keySet());
@@ -115,9 +119,12 @@ public final class LifecycleBenchmark {
               java.util.Collections.reverse(order);
             }
             for (String name : order) {
-              double rate = measure(drivers.get(name), name, threads, lifecycles, run);
-              perSecond.get(name).add(rate);
-              System.out.printf("%s %s threads=%d run=%d: %.2f lifecycles/s%n", db, name, threads, run + 1, rate);
+              Run measured = measure(drivers.get(name), name, threads, lifecycles, run);
+              perSecond.get(name).add(measured.perSecond());
+              cpuMs.get(name).add(measured.cpuMsPerLifecycle());
+              System.out.printf("%s %s threads=%d run=%d: %.2f lifecycles/s, %.0f CPU ms per lifecycle (load %s)%n",
+                  db, name, threads, run + 1, measured.perSecond(), measured.cpuMsPerLifecycle(),
+                  Machine.describe().get("loadAverage"));
             }
           }
           Map<String, Object> row = new LinkedHashMap<>();
@@ -126,6 +133,11 @@ public final class LifecycleBenchmark {
           row.put("baseline", Stats.of(perSecond.get("baseline")).toMap());
           row.put("ratioOfMedians", Stats.of(perSecond.get("pmo-flow")).median()
               / Stats.of(perSecond.get("baseline")).median());
+          row.put("cpuMsPerLifecyclePmoFlow", Stats.of(cpuMs.get("pmo-flow")).toMap());
+          row.put("cpuMsPerLifecycleBaseline", Stats.of(cpuMs.get("baseline")).toMap());
+          // throughput ratio by CPU: baseline CPU per lifecycle / PMO Flow's
+          row.put("cpuRatioOfMedians", Stats.of(cpuMs.get("baseline")).median()
+              / Stats.of(cpuMs.get("pmo-flow")).median());
           rows.add(row);
         }
         result.put("results", rows);
@@ -182,26 +194,38 @@ public final class LifecycleBenchmark {
     return transactions;
   }
 
-  /** Lifecycles per second: {@code lifecycles} projects played by {@code threads} threads. */
-  private static double measure(LifecycleDriver driver, String name, int threads, int lifecycles, int run)
+  /** One timed run: lifecycles per second (wall clock) and the driving threads' CPU milliseconds per lifecycle. */
+  record Run(double perSecond, double cpuMsPerLifecycle) {
+  }
+
+  /**
+   * {@code lifecycles} projects played by {@code threads} threads. With H2 the database works in the calling
+   * thread, so the CPU time counts the engine's and the database's work and is not stretched by other processes
+   * on a shared machine the way the wall clock is; with PostgreSQL it leaves out the server's share.
+   */
+  private static Run measure(LifecycleDriver driver, String name, int threads, int lifecycles, int run)
       throws Exception {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       long start = System.nanoTime();
-      List<Future<?>> done = new ArrayList<>();
+      List<Future<Long>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
         int share = lifecycles / threads + (t < lifecycles % threads ? 1 : 0);
         done.add(pool.submit(() -> {
+          long cpuStart = cpu.getCurrentThreadCpuTime();
           for (int i = 0; i < share; i++) {
             driver.playProject(name + " run " + run + " thread " + thread + " project " + i);
           }
+          return cpu.getCurrentThreadCpuTime() - cpuStart;
         }));
       }
-      for (Future<?> future : done) {
-        future.get();
+      long cpuNanos = 0;
+      for (Future<Long> future : done) {
+        cpuNanos += future.get();
       }
-      return lifecycles / ((System.nanoTime() - start) / 1e9);
+      return new Run(lifecycles / ((System.nanoTime() - start) / 1e9), cpuNanos / 1e6 / lifecycles);
     } finally {
       pool.shutdown();
     }

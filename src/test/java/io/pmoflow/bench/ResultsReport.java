@@ -1,0 +1,135 @@
+package io.pmoflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@code bench/RESULTS.md} from the machine-readable results in {@code bench/results/}: the lifecycle and
+ * Tasklist figures from their JSON, the REST latency, footprint and portfolio sections from the Markdown their
+ * runners write. Run by {@code bench/run.sh} after the benchmarks; run it alone to rewrite the page:
+ * {@code java -cp … io.pmoflow.bench.ResultsReport bench/results bench/RESULTS.md}.
+ */
+public final class ResultsReport {
+
+  static final List<String> DATABASES = List.of("h2", "postgres");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResultsReport() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path results = Path.of(args.length > 0 ? args[0] : "bench/results");
+    Path out = Path.of(args.length > 1 ? args[1] : "bench/RESULTS.md");
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark results\n\n");
+    md.append("Written by `bash bench/run.sh` (or `mvn -Pbench verify`, which runs it) from the machine-readable "
+        + "results in [`bench/results/`](results/); how each figure is measured is in the README's "
+        + "[Benchmarks](../README.md#benchmarks) section. Every figure is PMO Flow against a bare Camunda engine "
+        + "measured in the same run: on a shared machine absolute times are noise, ratios much less so. "
+        + "The load average at the time is given with each result.\n\n");
+    lifecycle(results, md);
+    tasklist(results, md);
+    for (String section : List.of("rest-latency.md", "footprint.md", "portfolio.md")) {
+      Path file = results.resolve(section);
+      md.append(Files.exists(file) ? Files.readString(file).strip() + "\n\n"
+          : "## " + section + "\n\nNot measured yet: `bench/results/" + section + "` is missing.\n\n");
+    }
+    Files.writeString(out, md.toString());
+    System.out.println("written " + out);
+  }
+
+  private static void lifecycle(Path results, StringBuilder md) throws IOException {
+    md.append("## 1. Lifecycle throughput\n\n");
+    md.append("Full happy-path lifecycles per second (intake to CLOSED: 27 transactions, 139 activity instances, "
+        + "every user task completed through the Java API, every job executed), PMO Flow against the baseline "
+        + "(the same BPMN shapes, no-op delegates, no DMN, no store writes) in the same JVM. Target: ratio ≥ 0.7. "
+        + "The CPU ratio compares the CPU time of the threads that play the lifecycles; on H2 it includes the "
+        + "database's work and is not stretched by other processes on the machine.\n\n");
+    md.append("| database | threads | PMO Flow lifecycles/s (median, min–max) | baseline lifecycles/s | ratio "
+        + "| CPU ms per lifecycle PMO Flow / baseline | CPU ratio | runs | load average | commit |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+    for (String db : DATABASES) {
+      JsonNode json = read(results.resolve("lifecycle-" + db + ".json"));
+      if (json == null) {
+        md.append("| ").append(db).append(" | not measured | | | | | | | | |\n");
+        continue;
+      }
+      for (JsonNode row : json.get("results")) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | **%.2f** | %.0f / %.0f | %.2f | %d | %s | %s |%n",
+            db, row.get("threads").asInt(), spread(row.get("pmoFlow"), 2), spread(row.get("baseline"), 2),
+            row.get("ratioOfMedians").asDouble(), row.get("cpuMsPerLifecyclePmoFlow").get("median").asDouble(),
+            row.get("cpuMsPerLifecycleBaseline").get("median").asDouble(), row.get("cpuRatioOfMedians").asDouble(),
+            json.get("runs").asInt(), json.get("machine").get("loadAverage").asText().split(" ")[0],
+            json.get("machine").get("commit").asText()));
+      }
+    }
+    md.append("\nStatements of one lifecycle (every transaction, the driver's queries included, counted with "
+        + "datasource-proxy):\n\n");
+    md.append("| database | engine | statements | round trips | selects | inserts | updates | deletes | savepoints |\n");
+    md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String db : DATABASES) {
+      JsonNode json = read(results.resolve("lifecycle-statements-" + db + ".json"));
+      if (json == null) {
+        continue;
+      }
+      for (String engine : List.of("pmo-flow", "baseline")) {
+        JsonNode c = json.get(engine);
+        md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d |%n", db, engine,
+            c.get("statements").asInt(), c.get("executions").asInt(), c.get("selects").asInt(),
+            c.get("inserts").asInt(), c.get("updates").asInt(), c.get("deletes").asInt(),
+            c.get("savepoints").asInt()));
+      }
+    }
+    md.append('\n');
+  }
+
+  private static void tasklist(Path results, StringBuilder md) throws IOException {
+    md.append("## 4. Tasklist scale\n\n");
+    md.append("`pat.pmo` opens the \"PMO queue\" filter: first page (15) and count, authorizations on, as "
+        + "Tasklist asks them, with growing numbers of open tasks (a quarter of them the PMO's). "
+        + "Target: 100,000 / 1,000 growth ≤ 3×.\n\n");
+    md.append("| database | variant | open tasks | first page p50 / p95 ms | count p50 / p95 ms | load average |\n");
+    md.append("| --- | --- | ---: | ---: | ---: | --- |\n");
+    List<String> growth = new ArrayList<>();
+    try (var files = Files.list(results)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().matches("tasklist-.*\\.json")).sorted().toList()) {
+        JsonNode json = read(file);
+        String variant = json.path("variant").asText("default");
+        JsonNode rows = json.get("results");
+        for (JsonNode row : rows) {
+          md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.0f / %.0f | %.0f / %.0f | %s |%n",
+              json.get("database").asText(), variant, row.get("openTasks").asLong(),
+              row.get("firstPageMs").get("p50").asDouble(), row.get("firstPageMs").get("p95").asDouble(),
+              row.get("countMs").get("p50").asDouble(), row.get("countMs").get("p95").asDouble(),
+              json.get("machine").get("loadAverage").asText().split(" ")[0]));
+        }
+        JsonNode first = rows.get(0);
+        JsonNode last = rows.get(rows.size() - 1);
+        growth.add(String.format(Locale.ROOT, "%s, %s: first page %.1f×, count %.1f× (%,d → %,d open tasks)",
+            json.get("database").asText(), variant,
+            last.get("firstPageMs").get("p50").asDouble() / first.get("firstPageMs").get("p50").asDouble(),
+            last.get("countMs").get("p50").asDouble() / first.get("countMs").get("p50").asDouble(),
+            first.get("openTasks").asLong(), last.get("openTasks").asLong()));
+      }
+    }
+    md.append("\nGrowth of the p50 from the smallest to the largest size:\n\n");
+    growth.forEach(g -> md.append("- ").append(g).append('\n'));
+    md.append('\n');
+  }
+
+  private static String spread(JsonNode stats, int decimals) {
+    String f = "%." + decimals + "f";
+    return String.format(Locale.ROOT, f + " (" + f + "–" + f + ")", stats.get("median").asDouble(),
+        stats.get("min").asDouble(), stats.get("max").asDouble());
+  }
+
+  private static JsonNode read(Path file) throws IOException {
+    return Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+  }
+}
