@@ -164,8 +164,23 @@ public final class LifecycleBenchmark {
       e.getValue().playProject("Counted " + e.getKey());
       StatementCounter.Counts counts = counter.stop();
       result.put(e.getKey(), counts);
+      result.put(e.getKey() + "ByTable", counter.byTable());
       System.out.println(e.getKey() + ": " + counts);
     }
+    // where PMO Flow's extra statements go: the tables with the largest difference first
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> pmo = (Map<String, Integer>) result.get("pmo-flowByTable");
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> bare = (Map<String, Integer>) result.get("baselineByTable");
+    Map<String, Integer> extra = new LinkedHashMap<>();
+    java.util.Set<String> tables = new java.util.TreeSet<>(pmo.keySet());
+    tables.addAll(bare.keySet());
+    tables.stream().map(t -> Map.entry(t, pmo.getOrDefault(t, 0) - bare.getOrDefault(t, 0)))
+        .filter(d -> d.getValue() != 0)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(d -> extra.put(d.getKey(), d.getValue()));
+    result.put("pmoFlowMinusBaselineByTable", extra);
+    System.out.println("PMO Flow minus baseline by table: " + extra);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     System.out.println("written " + out);

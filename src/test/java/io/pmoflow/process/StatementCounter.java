@@ -2,7 +2,13 @@ package io.pmoflow.process;
 
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -34,6 +40,10 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
   private long rowsRead;
   private long rowsWritten;
   private int savepoints;
+  /** Statements per "TYPE table" (e.g. "INSERT act_hi_detail"), to see where a step's statements go. */
+  private final Map<String, Integer> byTable = new TreeMap<>();
+  private static final Pattern TABLE = Pattern.compile(
+      "(?is)^\\s*(?:insert\\s+into|update|delete\\s+from|select\\b.*?\\bfrom)\\s+([a-z_][a-z0-9_]*)");
 
   public DataSource wrap(DataSource dataSource) {
     return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(this).methodListener(this)
@@ -47,7 +57,16 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
     rowsRead = 0;
     rowsWritten = 0;
     savepoints = 0;
+    byTable.clear();
     counted = Thread.currentThread();
+  }
+
+  /** The statements of the last counted step per "TYPE table", most first. */
+  public Map<String, Integer> byTable() {
+    Map<String, Integer> sorted = new LinkedHashMap<>();
+    byTable.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   public Counts stop() {
@@ -75,7 +94,11 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
       // a prepared statement's batch is one query with one parameter list per entry
       int entries = info.isBatch() && !query.getParametersList().isEmpty() ? query.getParametersList().size() : 1;
       statements += entries;
-      byType[QueryUtils.getQueryType(query.getQuery()).ordinal()] += entries;
+      QueryType type = QueryUtils.getQueryType(query.getQuery());
+      byType[type.ordinal()] += entries;
+      Matcher table = TABLE.matcher(query.getQuery());
+      byTable.merge(type + " " + (table.find() ? table.group(1).toLowerCase(Locale.ROOT) : "?"), entries,
+          Integer::sum);
     }
     Object result = info.getResult();
     if (result instanceof Integer n && n > 0) {
