@@ -14,7 +14,7 @@ public class CoreConfiguration {
     return Clock.systemUTC();
   }
 
-  /** Pool size, isolation level and statement timeout of the connection pool; see {@link DatabaseSettings}. */
+  /** Pool size, isolation level, statement timeout and planner cost of the connection pool; see {@link DatabaseSettings}. */
   @Bean
   static DatabaseSettings databaseSettings(Environment environment) {
     return new DatabaseSettings(environment);
@@ -23,5 +23,10 @@ public class CoreConfiguration {
   @Bean
   EngineStartupLock engineStartupLock(DataSource dataSource) {
     return new EngineStartupLock(dataSource);
+  }
+
+  @Bean
+  TaskQueryStatistics taskQueryStatistics(DataSource dataSource) {
+    return new TaskQueryStatistics(dataSource);
   }
 }

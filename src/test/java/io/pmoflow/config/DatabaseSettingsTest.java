@@ -8,6 +8,7 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,5 +35,17 @@ class DatabaseSettingsTest {
       assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
     }
     assertThat(engineConfiguration.getSkipIsolationLevelCheck()).isFalse();
+  }
+
+  @Test
+  void aRandomPageCostThatIsNeitherAPositiveNumberNorServerIsRefusedWithTheSettingNamed() {
+    assertThat(new DatabaseSettings(new MockEnvironment()).randomPageCost()).isEqualTo("1.1");
+    assertThat(new DatabaseSettings(new MockEnvironment().withProperty("pmo.db.random-page-cost", "server"))
+        .randomPageCost()).isEqualTo("server");
+    for (String bad : new String[] {"fast", "0", "-1"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DatabaseSettings(new MockEnvironment()
+          .withProperty("pmo.db.random-page-cost", bad)).randomPageCost())
+          .hasMessageContaining("pmo.db.random-page-cost").hasMessageContaining(bad);
+    }
   }
 }
