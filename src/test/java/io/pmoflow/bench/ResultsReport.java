@@ -103,6 +103,11 @@ public final class ResultsReport {
         String variant = json.path("variant").asText("default");
         JsonNode rows = json.get("results");
         for (JsonNode row : rows) {
+          if (row.has("error")) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | failed: %s | | |%n", json.get("database").asText(),
+                variant, row.get("openTasks").asLong(), row.get("error").asText().replace('|', '/')));
+            continue;
+          }
           md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.0f / %.0f | %.0f / %.0f | %s |%n",
               json.get("database").asText(), variant, row.get("openTasks").asLong(),
               row.get("firstPageMs").get("p50").asDouble(), row.get("firstPageMs").get("p95").asDouble(),
@@ -111,6 +116,10 @@ public final class ResultsReport {
         }
         JsonNode first = rows.get(0);
         JsonNode last = rows.get(rows.size() - 1);
+        if (last.has("error") || first.has("error")) {
+          growth.add(json.get("database").asText() + ", " + variant + ": no growth figure, a size failed");
+          continue;
+        }
         growth.add(String.format(Locale.ROOT, "%s, %s: first page %.1f×, count %.1f× (%,d → %,d open tasks)",
             json.get("database").asText(), variant,
             last.get("firstPageMs").get("p50").asDouble() / first.get("firstPageMs").get("p50").asDouble(),
