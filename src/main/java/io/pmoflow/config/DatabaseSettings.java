@@ -2,6 +2,7 @@ package io.pmoflow.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,13 @@ import org.springframework.core.env.Environment;
  *       disks). With the default 4, the task list query of a queue with 2,600 tasks (Tasklist, authorizations on)
  *       joined every candidate task with every authorization row instead of looking each task's authorization up
  *       by index: 1.3 s instead of 0.18 s, growing with the square of the queue (README "Benchmarks").</li>
+ *   <li><b>Custom plans</b> on PostgreSQL ({@code pmo.db.plan-cache-mode}, default {@code force_custom_plan};
+ *       {@code server} keeps the server's {@code auto}). The driver prepares a statement on the server after five
+ *       uses; from the sixth execution on, PostgreSQL may then plan it once for any parameters, without the
+ *       statistics of the values. For the task list query that generic plan is the every-task-with-every-
+ *       authorization join again: its count at 100,000 open tasks ran past the 60 s statement timeout from the
+ *       sixth call on, and took 1.2–1.5 s with custom plans. Planning each execution costs a few milliseconds on
+ *       Camunda's larger queries.</li>
  * </ul>
  */
 public class DatabaseSettings implements BeanPostProcessor {
@@ -41,6 +49,7 @@ public class DatabaseSettings implements BeanPostProcessor {
   static final int JOB_ACQUISITION_THREADS = 1;
   static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
   static final String DEFAULT_RANDOM_PAGE_COST = "1.1";
+  static final String DEFAULT_PLAN_CACHE_MODE = "force_custom_plan";
 
   private final Environment environment;
 
@@ -81,13 +90,27 @@ public class DatabaseSettings implements BeanPostProcessor {
       if (!"server".equals(pageCost)) {
         options += " -c random_page_cost=" + pageCost;
       }
+      String planCache = planCacheMode();
+      if (!"server".equals(planCache)) {
+        options += " -c plan_cache_mode=" + planCache;
+      }
       properties.setProperty("options", options.trim());
     }
     LOG.info("Database pool: {} connections ({}), READ COMMITTED{}", size,
         configured != null ? "pmo.db.pool-size" : jobThreads() + " job-executor threads + " + JOB_ACQUISITION_THREADS
             + " job acquisition + " + httpThreads() + " HTTP threads + " + schedulerThreads() + " scheduler threads",
         postgres ? ", statement timeout " + statementTimeout().toMillis() + " ms, random page cost " + randomPageCost()
-            : "");
+            + ", plan cache mode " + planCacheMode() : "");
+  }
+
+  /** {@code force_custom_plan} (the default), {@code auto}, {@code force_generic_plan}, or {@code server}. */
+  String planCacheMode() {
+    String value = environment.getProperty("pmo.db.plan-cache-mode", DEFAULT_PLAN_CACHE_MODE).strip();
+    if (!List.of("force_custom_plan", "auto", "force_generic_plan", "server").contains(value)) {
+      throw new IllegalArgumentException("pmo.db.plan-cache-mode must be force_custom_plan, auto, force_generic_plan"
+          + " or server, not '" + value + "'");
+    }
+    return value;
   }
 
   /** A number, or {@code server} for the server's own setting. */

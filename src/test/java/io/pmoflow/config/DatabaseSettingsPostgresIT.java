@@ -30,11 +30,15 @@ class DatabaseSettingsPostgresIT extends DatabaseSettingsTest {
   }
 
   @Test
-  void theTaskListQueryIsPlannedWithSsdCostsAndStatisticsOnThePermissionBits() throws Exception {
+  void theTaskListQueryIsPlannedWithSsdCostsCustomPlansAndStatisticsOnThePermissionBits() throws Exception {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       try (ResultSet cost = statement.executeQuery("show random_page_cost")) {
         cost.next();
         assertThat(cost.getString(1)).isEqualTo("1.1");
+      }
+      try (ResultSet plans = statement.executeQuery("show plan_cache_mode")) {
+        plans.next();
+        assertThat(plans.getString(1)).isEqualTo("force_custom_plan");
       }
       try (ResultSet statistics = statement.executeQuery("select stxname from pg_statistic_ext"
           + " where stxrelid = 'act_ru_authorization'::regclass order by stxname")) {

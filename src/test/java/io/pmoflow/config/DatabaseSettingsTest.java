@@ -38,7 +38,7 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  void aRandomPageCostThatIsNeitherAPositiveNumberNorServerIsRefusedWithTheSettingNamed() {
+  void thePlannerSettingsRefuseWhatPostgreSqlWouldNotTakeNamingTheSetting() {
     assertThat(new DatabaseSettings(new MockEnvironment()).randomPageCost()).isEqualTo("1.1");
     assertThat(new DatabaseSettings(new MockEnvironment().withProperty("pmo.db.random-page-cost", "server"))
         .randomPageCost()).isEqualTo("server");
@@ -47,5 +47,9 @@ class DatabaseSettingsTest {
           .withProperty("pmo.db.random-page-cost", bad)).randomPageCost())
           .hasMessageContaining("pmo.db.random-page-cost").hasMessageContaining(bad);
     }
+    assertThat(new DatabaseSettings(new MockEnvironment()).planCacheMode()).isEqualTo("force_custom_plan");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DatabaseSettings(new MockEnvironment()
+        .withProperty("pmo.db.plan-cache-mode", "custom")).planCacheMode())
+        .hasMessageContaining("pmo.db.plan-cache-mode").hasMessageContaining("custom");
   }
 }
