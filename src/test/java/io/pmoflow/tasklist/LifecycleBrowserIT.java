@@ -86,6 +86,10 @@ class LifecycleBrowserIT extends BrowserSupport {
     // 2. the sponsor signs the plan off: the baseline is frozen, execution starts
     signOff("lifecycle-02-plan-gate", key, "Plan gate", GO, null);
     assertThat(project(key).get("phase").asText()).isEqualTo("EXECUTION");
+    JsonNode executing = dashboardProject("lifecycle-02-dashboard", key);
+    assertThat(executing.get("phase").asText()).as("the dashboard follows").isEqualTo("Execution");
+    assertThat(executing.get("timeline").findValuesAsText("type")).as("newest first")
+        .startsWith("PHASE_CHANGED").contains("BASELINE_FROZEN", "PLAN_SIGN_OFF", "PLAN_DRAFTED");
 
     // 3. each owner reports their work package done
     List<Task> packages = taskService.createTaskQuery().processInstanceBusinessKey(key)
@@ -194,7 +198,17 @@ class LifecycleBrowserIT extends BrowserSupport {
             "Task_CaptureLessons");
     assertThat(afterInitiation).allSatisfy(t -> assertThat(doneInBrowser).as(t.getName() + " done in Tasklist").contains(t.getId()));
 
-    JsonNode report = browser("lifecycle-11-final-report", "pat.pmo", Map.of("action", "page",
+    JsonNode closedPage = dashboardProject("lifecycle-11-dashboard", key);
+    assertThat(closedPage.get("phase").asText()).isEqualTo("Closed");
+    List<String> timeline = new ArrayList<>(closedPage.get("timeline").findValuesAsText("type"));
+    java.util.Collections.reverse(timeline);
+    assertThat(timeline).as("every step of the project, oldest first").containsSubsequence("REQUESTED",
+        "SCREENING", "PROJECT_MANAGER_ASSIGNED", "CHARTER_DRAFTED", "PLAN_DRAFTED", "PLAN_SIGN_OFF", "BASELINE_FROZEN",
+        "WORK_PACKAGE_DONE", "DELIVERABLES_READY", "CLOSURE_READINESS_SIGN_OFF", "ACCEPTANCE_SIGN_OFF",
+        "DOCUMENTS_ARCHIVED", "LESSONS_CAPTURED");
+    assertThat(closedPage.get("sections")).extracting(JsonNode::asText).contains("Lessons learned");
+
+    JsonNode report = browser("lifecycle-12-final-report", "pat.pmo", Map.of("action", "page",
         "path", "/api/projects/" + key + "/report"));
     assertThat(report.get("status").asInt()).isEqualTo(200);
     assertThat(report.get("text").asText()).contains("Final report", key, "37,500.50", "Go-live",
@@ -229,15 +243,9 @@ class LifecycleBrowserIT extends BrowserSupport {
 
   // ---- steps
 
-  /** One person completes one task in Tasklist; the jobs it leaves run, and the task must be done by them. */
+  /** {@link #completeInTasklist}, noted as done in the browser. */
   void complete(String name, String user, Task task, List<Map<String, Object>> steps) {
-    assertThat(task).as("open task for " + name).isNotNull();
-    browser(name, user, Map.of("action", "completeTask", "taskId", task.getId(), "steps", steps));
-    runJobs();
-    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId())
-        .singleResult();
-    assertThat(done.getEndTime()).as(name + ": completed").isNotNull();
-    assertThat(done.getAssignee()).as(name + ": by").isEqualTo(user);
+    completeInTasklist(name, user, task, steps);
     doneInBrowser.add(task.getId());
   }
 
