@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  * every user task of the project is completed with its form by the person it belongs to, one run of
  * {@code src/test/browser/tasklist.mjs} per person and task; only intake and initiation (covered by
  * {@link TasklistBrowserIT}) are set up over REST. The project is SUPPORTIVE, so the sponsor signs off every gate.
- * The test fails as soon as a form cannot be filled in or completed; at the end the project is read back over REST
- * and its final report is opened in the browser. Screenshots land in {@code target/browser-it/lifecycle-*}.
+ * The test fails as soon as a form cannot be filled in or completed; the portfolio dashboard's project page follows
+ * the project (in execution after the plan gate; closed at the end, with every step in its timeline); at the end
+ * the project is read back over REST and its final report is opened in the browser. Screenshots land in
+ * {@code target/browser-it/lifecycle-*}.
  */
 class LifecycleBrowserIT extends BrowserSupport {
 
