@@ -108,7 +108,8 @@ public class AccessSetup {
     // (and stored-query expressions are off: "Overdue" reads the marker DeadlineWatcher sets, not ${now()}).
     filter("My tasks", "Tasks assigned to me or to my groups", -10, null, query -> { });
     filter("My approvals", "Decisions waiting for me or my groups: screenings, gates, changes, recovery plans, "
-        + "exceptions and portfolio reviews", -5, null, query -> query.taskDefinitionKeyIn(APPROVALS.toArray(String[]::new)));
+        + "exceptions and portfolio reviews", -5, null,
+        query -> query.taskDefinitionKeyIn(APPROVALS.toArray(String[]::new)));
     filter("PMO queue", "Everything waiting for the PMO", 0, PMO, query -> query.taskCandidateGroup(PMO));
     filter("Board queue", "Everything waiting for the portfolio board", 10, PORTFOLIO_BOARD,
         query -> query.taskCandidateGroup(PORTFOLIO_BOARD));

@@ -33,7 +33,8 @@ public class DeadlineWatcher {
 
   /**
    * Task-local marker of an overdue task, for Tasklist's "Overdue" filter: stored-query expressions are off, so a
-   * filter cannot compare the due date with {@code ${now()}}. Set on the first pass after the due date.
+   * filter cannot compare the due date with {@code ${now()}}. Set on the first pass after the due date, taken off
+   * when the due date moves to later or goes.
    */
   public static final String OVERDUE = "overdue";
 
@@ -68,6 +69,11 @@ public class DeadlineWatcher {
     Instant now = clock.instant();
     Duration ahead = settings.getReminderBefore();
     int written = 0;
+    for (Task marked : taskService.createTaskQuery().taskVariableValueEquals(OVERDUE, true).list()) {
+      if (marked.getDueDate() == null || !marked.getDueDate().toInstant().isBefore(now)) {
+        taskService.removeVariableLocal(marked.getId(), OVERDUE);
+      }
+    }
     List<Task> due = taskService.createTaskQuery().active().dueBefore(Date.from(now.plus(ahead))).list();
     for (Task task : due) {
       List<IdentityLink> links = taskService.getIdentityLinksForTask(task.getId());
