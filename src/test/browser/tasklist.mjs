@@ -206,8 +206,7 @@ async function taskLists() {
     const first = await listedTasks(filters.first());
     if (first.length) {
       await page.locator('[cam-tasks] li.task h4.task a').first().click();
-      await page.locator('.task-details .fjs-container, [cam-tasklist-task] .fjs-container').first().waitFor();
-      await page.waitForTimeout(300); // the form's summary renders a moment after its container
+      await page.locator('.fjs-container .fjs-form-field').first().waitFor(); // the form, not just its frame
     }
     await shot();
   }
