@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo users carry a project from planning to CLOSED in the real Tasklist (headless Chromium): from the plan on,
+ * The demo users carry a project from planning to CLOSED in the real Tasklist (headless Chromium), a change request
+ * on the way: from the plan on,
  * every user task of the project is completed with its form by the person it belongs to, one run of
  * {@code src/test/browser/tasklist.mjs} per person and task; only intake and initiation (covered by
  * {@link TasklistBrowserIT}) are set up over REST. The project is SUPPORTIVE, so the sponsor signs off every gate.
@@ -107,6 +108,26 @@ class LifecycleBrowserIT extends BrowserSupport {
         date("Field_CompletedOn", "2027-05-27"),
         fill("Field_ActualCost", "33000.5")));
 
+    // 3b. a small change on the way: requested with the start form, assessed and approved by the project manager
+    JsonNode change = browser("lifecycle-04b-change-request", "rae.requester", Map.of("action", "startProcess",
+        "process", "Change request", "steps", List.of(
+            fill("Field_ProjectKey", key),
+            fill("Field_ChangeTitle", "Invoice download as PDF"),
+            fill("Field_ChangeReason", "Sales asks for it in every customer meeting"),
+            fill("Field_CostImpact", "1500"),
+            fill("Field_ScheduleImpactDays", "3"),
+            select("Field_ScopeImpact", "None \u2014 scope unchanged"))));
+    assertThat(change.get("businessKey").asText()).isEqualTo(key);
+    runJobs();
+    complete("lifecycle-04c-assess-change", "mia.manager", task(key, "Task_AssessChangeImpact"), List.of(
+        see("Invoice download as PDF"),
+        fill("Field_ImpactAssessment", "A day of the portal team; no other deliverable moves")));
+    complete("lifecycle-04d-approve-change", "mia.manager", task(key, "Task_ApproveChangeByManager"), List.of(
+        see("A day of the portal team; no other deliverable moves"),
+        radio("Field_Decision", "Approve the change")));
+    assertThat(rows(project(key).get("changes"), "title", "status", "approver", "decidedBy"))
+        .containsExactly(tuple("Invoice download as PDF", "APPROVED", "PROJECT_MANAGER", "mia.manager"));
+
     // 4. progress: ready with a milestone still open is refused by the server, and the task stays open
     Task progress = task(key, "Task_UpdateExecution");
     long designId = planned.get("milestones").get(0).get("id").asLong();
@@ -196,8 +217,8 @@ class LifecycleBrowserIT extends BrowserSupport {
         .toList();
     assertThat(afterInitiation).extracting(HistoricTaskInstance::getTaskDefinitionKey).as("tasks from the plan on")
         .containsExactlyInAnyOrder("Task_DraftPlan", SIGN_OFF, "Task_ReportWorkPackageDone",
-            "Task_ReportWorkPackageDone", "Task_UpdateExecution", SIGN_OFF, SIGN_OFF, "Task_ArchiveDocuments",
-            "Task_CaptureLessons");
+            "Task_ReportWorkPackageDone", "Task_AssessChangeImpact", "Task_ApproveChangeByManager",
+            "Task_UpdateExecution", SIGN_OFF, SIGN_OFF, "Task_ArchiveDocuments", "Task_CaptureLessons");
     assertThat(afterInitiation).allSatisfy(t -> assertThat(doneInBrowser).as(t.getName() + " done in Tasklist").contains(t.getId()));
 
     JsonNode closedPage = dashboardProject("lifecycle-11-dashboard", key);

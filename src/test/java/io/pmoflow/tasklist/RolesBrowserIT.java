@@ -57,7 +57,7 @@ class RolesBrowserIT extends BrowserSupport {
   void everyPersonSeesExactlyTheTasksOfTheirGroupsAndTheirOwnThroughTheirFilters() {
     // a task for every role: the PMO's and the board's screenings, the sponsor's gate, the manager's charter, the
     // requester's amendment; the PMO's screening is overdue
-    String forPmo = key(startIntake("rae.requester", request("Printer fleet renewal")));
+    String forPmo = startIntake("rae.requester", request("Printer fleet renewal")).getBusinessKey();
     Map<String, Object> regulated = request("Core ledger replacement");
     regulated.put(IntakeProcess.REGULATORY, true);
     startIntake("rae.requester", regulated);
@@ -181,10 +181,6 @@ class RolesBrowserIT extends BrowserSupport {
 
   static List<String> ids(List<Task> tasks, Predicate<Task> which) {
     return new ArrayList<>(tasks.stream().filter(which).map(Task::getId).toList());
-  }
-
-  String key(ProcessInstance intake) {
-    return intake.getBusinessKey();
   }
 
   List<Job> jobsOf(String key) {
