@@ -4,7 +4,8 @@
 //   node dashboard.mjs < request.json        (once: npm ci in this folder; `mvn verify -Pbrowser-it` does both)
 //
 // request.json: { "baseUrl": "http://localhost:8080", "user": "pat.pmo", "action": ..., "screenshots": "dir",
-//                 "shot": "docs/screenshots/x.png" (optional: a full-page screenshot of the result) }
+//                 "shot": "docs/screenshots/x.png" (optional: a full-page screenshot of the result) }; driver.mjs
+// says what every request has and what every answer carries
 //   action "anonymous"                 → opens / without logging in: is the login form shown, what else is there,
 //                                        and whether this browser has a webapp session (it must not)
 //   action "portfolio"                 → logs in on /, reads the KPI tiles, the counts and the project list;
@@ -18,61 +19,12 @@
 //   action "logout"                    → logs in, logs out: the login form is back and the session is gone
 // The driver never fetches /api/** without a session itself: its 401 carries a Basic challenge, and Chromium would
 // wait on the credentials prompt (the HTTP tests check those 401s).
-// Prints one JSON object on stdout; on failure exits 1 with the reason on stderr and a screenshot in "screenshots".
-import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { open } from './driver.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const TIMEOUT = 20_000;
+const { request, page, run, shot } = await open();
+const { baseUrl, user, password = 'demo' } = request;
 
-const began = Date.now();
-const request = JSON.parse(await readStdin());
-const { baseUrl, user, password = 'demo', action } = request;
-
-if (!existsSync(CHROMIUM)) {
-  fail(`${CHROMIUM} is missing: install Debian's package with 'apt-get install -y chromium'`);
-}
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-const page = await browser.newPage({ viewport: { width: request.width ?? 1400, height: 1000 } });
-page.setDefaultTimeout(TIMEOUT);
-const pageErrors = [];
-const failedRequests = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-page.on('response', (r) => {
-  if (r.status() >= 500) {
-    failedRequests.push(`${r.status()} ${r.url()}`);
-  }
-});
-
-try {
-  let result;
-  if (action === 'anonymous') {
-    result = await anonymous();
-  } else if (action === 'portfolio') {
-    result = await portfolio();
-  } else if (action === 'project') {
-    result = await project();
-  } else if (action === 'capacity') {
-    result = await capacity();
-  } else if (action === 'logout') {
-    result = await logout();
-  } else {
-    throw new Error(`unknown action ${action}`);
-  }
-  await screenshot('ok');
-  process.stdout.write(JSON.stringify({ ...result, pageErrors, failedRequests, elapsedMs: Date.now() - began }) + '\n');
-  await browser.close();
-} catch (e) {
-  const shot = await screenshot('failed').catch(() => null);
-  await browser.close().catch(() => {});
-  fail(`${action} as ${user}: ${e.message}` + (shot ? `\nscreenshot: ${shot}` : '')
-    + (pageErrors.length ? `\npage errors: ${pageErrors.join(' | ')}` : ''));
-}
+await run({ anonymous, portfolio, project, capacity, logout });
 
 async function ready() {
   await page.waitForSelector('body[data-ready="true"]');
@@ -136,9 +88,7 @@ async function readList() {
 async function portfolio() {
   await loginAt('/');
   const result = { before: await readPortfolio() };
-  if (request.shot) {
-    await save(request.shot);
-  }
+  await shot({ fullPage: true });
   if (request.filter) {
     for (const [name, value] of Object.entries(request.filter)) {
       await Promise.all([page.waitForURL((u) => u.searchParams.get(name) === value),
@@ -188,9 +138,7 @@ async function project() {
     sections: await page.locator('main section h2').allInnerTexts(),
     planVsActual: await page.locator('#plan-vs-actual').innerText(),
   };
-  if (request.shot) {
-    await save(request.shot);
-  }
+  await shot({ fullPage: true });
   return result;
 }
 
@@ -213,9 +161,7 @@ async function capacity() {
     await ready();
     result.nextPage = { people: await people(), pageInfo: await page.locator('#capacity #page-info').innerText() };
   }
-  if (request.shot) {
-    await save(request.shot);
-  }
+  await shot({ fullPage: true });
   return result;
 }
 
@@ -233,32 +179,4 @@ async function logout() {
 /** 200 with a webapp session, 404 without (Camunda's own answer; no Basic challenge). */
 function sessionStatus() {
   return page.evaluate(async () => (await fetch('/camunda/api/admin/auth/user/default')).status);
-}
-
-async function save(path) {
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path, fullPage: true });
-}
-
-async function screenshot(suffix) {
-  if (!request.screenshots) {
-    return null;
-  }
-  mkdirSync(request.screenshots, { recursive: true });
-  const path = join(request.screenshots, `${request.name ?? action}-${suffix}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
-
-function fail(message) {
-  process.stderr.write(message + '\n');
-  process.exit(1);
-}
-
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

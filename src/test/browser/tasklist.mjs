@@ -1,14 +1,20 @@
-// Drives the Camunda webapps of a running PMO Flow in headless Chromium (Debian's /usr/bin/chromium; no browser is
-// ever downloaded) for TasklistBrowserIT. One invocation = one person doing one thing:
+// Drives the Camunda webapps (Tasklist, Cockpit) of a running PMO Flow in headless Chromium for the *BrowserIT
+// classes. One invocation = one person doing one thing:
 //
 //   node tasklist.mjs < request.json        (once: npm ci in this folder; `mvn verify -Pbrowser-it` does both)
 //
-// request.json: { "baseUrl": "http://localhost:8080", "user": "pat.pmo", "action": ..., "screenshots": "dir" }
+// request.json: { "baseUrl": "http://localhost:8080", "user": "pat.pmo", "action": ..., "engine": "default",
+//                 "screenshots": "dir" }; driver.mjs says what every request has and what every answer carries
 //   action "startProcess": "process": "Project intake", "steps": [...]   → starts it with the start form
 //   action "completeTask": "taskId": "...", "claim": true, "steps": [...] → completes the task form
-//     with "expect": "blocked" instead: fills the steps, then reports whether Complete stayed disabled
+//     with "expect": "blocked" instead: fills the steps, then reports whether Complete stayed disabled and the
+//       messages the form shows ("errors")
 //     with "expect": "refused" instead: fills the steps, clicks Complete, and reports the server's refusal (status,
 //       message), what Tasklist showed the person and whether the form stayed open; fails if the form went through
+//   action "taskLists"                                                    → the filters Tasklist offers the person
+//     and the tasks each lists ("shot": then the first task of the first filter, opened)
+//   action "cockpitInstance": "process": "Project lifecycle", "businessKey": "PRJ-…", "retry": true
+//     → Cockpit: finds the instance by business key, reads its incidents and active activities, retries incidents
 //   action "page": "path": "/api/..."                                     → logs in to Tasklist, then opens the
 //     path in the same session and returns its status, title and text
 //   action "banner": "app": "tasklist" | "cockpit"                         → is the CE end-of-life banner shown?
@@ -24,59 +30,29 @@
 //     add "readonly": true to assert a person cannot type into it
 //   { "field": "Field_X", "dateValue": "2027-03-01" } asserts what a (prefilled) date field shows
 //   { "see": "text" }                             asserts the form shows the text (e.g. a gate's label)
-// Prints one JSON object on stdout; on failure exits 1 with the reason on stderr and a screenshot in "screenshots".
-import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { exactly, open, TIMEOUT } from './driver.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const TIMEOUT = 20_000;
 const NOTIFICATIONS = '.notifications .alert'; // what Tasklist tells the person (commons-ui cam-notifications)
 
-const began = Date.now();
-const request = JSON.parse(await readStdin());
-const { baseUrl, user, password = 'demo', action } = request;
-
-if (!existsSync(CHROMIUM)) {
-  fail(`${CHROMIUM} is missing: install Debian's package with 'apt-get install -y chromium'`);
-}
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-page.setDefaultTimeout(TIMEOUT);
-const pageErrors = [];
+const { request, page, run, shot, screenshot, pageErrors } = await open();
+const { baseUrl, user, password = 'demo', engine = 'default' } = request;
 const refills = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
 
-try {
-  let result;
-  if (action === 'startProcess') {
-    result = await startProcess();
-  } else if (action === 'completeTask') {
-    result = await completeTask();
-  } else if (action === 'banner') {
-    result = await banner();
-  } else if (action === 'page') {
-    result = await openPage();
-  } else {
-    throw new Error(`unknown action ${action}`);
-  }
-  await screenshot('ok');
-  process.stdout.write(JSON.stringify({ ...result, pageErrors, refills, elapsedMs: Date.now() - began }) + '\n');
-  await browser.close();
-} catch (e) {
-  const shot = await screenshot('failed').catch(() => null);
-  await browser.close().catch(() => {});
-  fail(`${action} as ${user}: ${e.message}` + (shot ? `\nscreenshot: ${shot}` : '')
-    + (pageErrors.length ? `\npage errors: ${pageErrors.join(' | ')}` : ''));
-}
+await run({ startProcess, completeTask, banner, page: openPage, taskLists, cockpitInstance }, () => ({ refills }));
 
 async function login(app) {
-  await page.goto(`${baseUrl}/camunda/app/${app}/default/#/login`);
   const name = page.locator('input[ng-model="username"]');
+  await page.goto(`${baseUrl}/camunda/app/${app}/${engine}/#/login`);
+  // The first page of a cold server can miss RequireJS's 7 s for loading the webapp's plugins ("Load timeout for
+  // modules"): the page stays blank. A person reloads it; so does the driver, once, and forgets that error.
+  const errorsBefore = pageErrors.length;
+  if (!await name.waitFor().then(() => true, () => false)) {
+    if (!pageErrors.slice(errorsBefore).some((e) => e.includes('Load timeout for modules'))) {
+      throw new Error(`the ${app} login form did not appear; page errors: ${pageErrors.join(' | ')}`);
+    }
+    pageErrors.splice(errorsBefore);
+    await page.reload();
+  }
   const secret = page.locator('input[type="password"]');
   // On a cold server the login view focuses the user name late and can catch keystrokes meant for the password.
   for (let attempt = 1; ; attempt++) {
@@ -121,7 +97,7 @@ async function startProcess() {
 
 async function completeTask() {
   await login('tasklist');
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${request.taskId}&detailsTab=form`);
+  await page.goto(`${baseUrl}/camunda/app/tasklist/${engine}/#/?task=${request.taskId}&detailsTab=form`);
   const task = page.locator('.task-details, [cam-tasklist-task]').first();
   await task.waitFor();
   if (request.claim) {
@@ -206,6 +182,115 @@ async function banner() {
   const eol = page.locator('[cam-widget-header] .ce-eol-banner');
   await eol.first().waitFor({ state: 'attached' });
   return { app, bannerInDom: await eol.count(), bannerVisible: await eol.first().isVisible() };
+}
+
+/**
+ * Tasklist as the person sees it: the filters offered (names, in order) and, for each, the tasks it lists (id and
+ * name). With "shot": then "My tasks" again with its first task opened, saved for the README.
+ */
+async function taskLists() {
+  await login('tasklist');
+  const filters = page.locator('[cam-tasklist-filters] .task-filter');
+  await filters.first().waitFor();
+  const names = await filters.locator('h4.name a').evaluateAll((links) => links.map(
+    (a) => a.childNodes[0].textContent.trim())); // the name without its counter
+  const lists = {};
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0) { // the first filter is focused at login
+      await focusFilter(filters.nth(i));
+    }
+    lists[names[i]] = await listedTasks(filters.nth(i));
+  }
+  if (request.shot) {
+    await focusFilter(filters.first());
+    const first = await listedTasks(filters.first());
+    if (first.length) {
+      await page.locator('[cam-tasks] li.task h4.task a').first().click();
+      await page.locator('.fjs-container .fjs-form-field').first().waitFor(); // the form, not just its frame
+    }
+    await shot();
+  }
+  return { filters: names, lists };
+}
+
+/** Clicks the filter, once the tooltip of the filter clicked before (shown while the mouse rests there) is gone. */
+async function focusFilter(filter) {
+  await page.mouse.move(0, 0);
+  await page.locator('.tooltip').waitFor({ state: 'detached' });
+  await filter.click();
+}
+
+/** Waits until the focused filter's list is loaded (as many rows as its counter says), then reads it. */
+async function listedTasks(filter) {
+  await filter.and(page.locator('.active')).waitFor();
+  const counter = filter.locator('.counter');
+  const rows = page.locator('[cam-tasks] li.task');
+  try {
+    await page.waitForFunction(([c, loader]) => !loader.offsetParent && c.offsetParent
+      && /^\d+$/.test(c.textContent.trim())
+      && document.querySelectorAll('[cam-tasks] li.task').length === Number(c.textContent.trim()),
+    [await counter.elementHandle(), await page.locator('[cam-tasks] > .loader').elementHandle()], { timeout: TIMEOUT });
+  } catch {
+    throw new Error(`the list of "${await filter.locator('h4.name a').innerText()}" did not load: `
+      + `${await rows.count()} rows, counter ${JSON.stringify(await counter.textContent())}`);
+  }
+  return rows.locator('h4.task a').evaluateAll((links) => links.map((a) => ({
+    id: new URLSearchParams(a.getAttribute('href').replace(/^#\/\?/, '')).get('task'),
+    name: a.textContent.trim(),
+  })));
+}
+
+/**
+ * Cockpit as an operator: opens the process by its name under Processes, searches its instances by business key as
+ * a person types it ("Business Key" criterion), opens the instance and its Incidents tab and reads the incidents
+ * and the activities that hold a token; with "retry", clicks each incident's "Increment Number of Retries" and
+ * confirms. With "shot", saves the instance page (incidents shown) for the README.
+ */
+async function cockpitInstance() {
+  await login('cockpit');
+  await page.goto(`${baseUrl}/camunda/app/cockpit/${engine}/#/processes`);
+  await page.locator('a', { hasText: exactly(request.process) }).first().click();
+  const search = page.locator('[cam-widget-search] input.main-field');
+  await search.click();
+  await search.pressSequentially('Business Key');
+  await page.locator('[cam-widget-search] [uib-typeahead-popup] li', { hasText: exactly('Business Key') }).click();
+  const value = page.locator('[cam-widget-search] .value-field input');
+  await value.waitFor(); // the criterion's value field opens for typing
+  await value.fill(request.businessKey);
+  await value.press('Enter');
+  const instances = page.locator('table.process-instances tbody tr');
+  const row = instances.filter({ hasText: request.businessKey });
+  await row.waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('table.process-instances tbody tr').length === n, 1);
+  const listedWithIncident = await row.locator('td.state .circle-red').count() > 0;
+  await row.locator('td.instance-id a[href*="/process-instance/"]').click();
+  await page.waitForURL((url) => url.hash.includes('/process-instance/'));
+  await page.locator('.djs-overlays .badge.instance-count').first().waitFor();
+  const activeActivities = await page.locator('.djs-overlays').filter({ has: page.locator('.badge.instance-count') })
+    .evaluateAll((overlays) => overlays.map((o) => o.dataset.containerId));
+  await page.locator('.nav-tabs a, .ctn-tabbed a', { hasText: exactly('Incidents') }).first().click();
+  const incidentRows = page.locator('table.incidents-tab tbody tr');
+  await incidentRows.first().or(page.getByText('No incidents')).first().waitFor();
+  const incidents = [];
+  for (const incident of await incidentRows.all()) {
+    incidents.push({ message: (await incident.locator('td.message').innerText()).trim(),
+      activity: (await incident.locator('td.activity').innerText()).trim() });
+  }
+  await shot();
+  let retried = 0;
+  if (request.retry) {
+    for (const incident of await incidentRows.all()) {
+      await incident.locator('a[ng-click="openJobRetryDialog(incident)"]').click();
+      const dialog = page.locator('.modal-dialog');
+      await dialog.locator('button', { hasText: exactly('Retry') }).click();
+      await dialog.getByText('Incrementing the number of retries finished successfully').waitFor();
+      await dialog.locator('button', { hasText: exactly('OK') }).click();
+      await dialog.waitFor({ state: 'detached' });
+      retried++;
+    }
+  }
+  return { listedWithIncident, processInstanceId: page.url().match(/process-instance\/([^/?]+)/)[1], activeActivities,
+    incidents, retried };
 }
 
 async function fillSteps(root) {
@@ -300,31 +385,4 @@ async function fieldErrors(form) {
 async function notifications() {
   return (await page.locator(NOTIFICATIONS).allTextContents())
     .map((t) => t.replace(/\s+/g, ' ').replace(/^(×|Close|\s)+/, '').trim()).filter(Boolean).join(' | ');
-}
-
-async function screenshot(kind) {
-  if (!request.screenshots) {
-    return null;
-  }
-  mkdirSync(request.screenshots, { recursive: true });
-  const path = join(request.screenshots, `${request.name ?? action}-${kind}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
-
-function exactly(text) {
-  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-}
-
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function fail(message) {
-  process.stderr.write(message + '\n');
-  process.exit(1);
 }

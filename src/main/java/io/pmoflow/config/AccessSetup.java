@@ -4,8 +4,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.pmoflow.process.review.ReviewProcess;
+import io.pmoflow.process.support.DeadlineWatcher;
+import io.pmoflow.process.support.SeparationOfDuties;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -43,6 +49,10 @@ public class AccessSetup {
       PROJECT_MANAGERS, "Project managers",
       SPONSORS, "Project sponsors",
       REQUESTERS, "Project requesters");
+
+  /** The tasks "My approvals" lists: every task whose form decides (approves or rejects) something. */
+  static final List<String> APPROVALS = Stream.concat(SeparationOfDuties.SUBMITTER.keySet().stream(),
+      Stream.of(ReviewProcess.TASK_REVIEW_PORTFOLIO)).sorted().toList();
 
   /** Processes any authenticated user may start (CONTRACT §2). */
   static final List<String> STARTABLE_BY_ALL = List.of("projectIntake", "changeRequest", "riskEscalation");
@@ -94,20 +104,29 @@ public class AccessSetup {
       grantGroup(PMO, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
     }
 
-    // Authorizations already limit every list to the user's own and group tasks; no expressions are needed
-    // (and stored-query expressions are off).
-    filter("My tasks", "Tasks assigned to me or to my groups", -10, null);
-    filter("PMO queue", "Everything waiting for the PMO", 0, PMO);
-    filter("Board queue", "Everything waiting for the portfolio board", 10, PORTFOLIO_BOARD);
+    // Authorizations already limit every list to the user's own and group tasks, so one filter serves every role
+    // (and stored-query expressions are off: "Overdue" reads the marker DeadlineWatcher sets, not ${now()}).
+    filter("My tasks", "Tasks assigned to me or to my groups", -10, null, query -> { });
+    filter("My approvals", "Decisions waiting for me or my groups: screenings, gates, changes, recovery plans, "
+        + "exceptions and portfolio reviews", -5, null,
+        query -> query.taskDefinitionKeyIn(APPROVALS.toArray(String[]::new)));
+    filter("PMO queue", "Everything waiting for the PMO", 0, PMO, query -> query.taskCandidateGroup(PMO));
+    filter("Board queue", "Everything waiting for the portfolio board", 10, PORTFOLIO_BOARD,
+        query -> query.taskCandidateGroup(PORTFOLIO_BOARD));
+    filter("Overdue", "My and my groups' tasks past their due date, escalated to the PMO or the board", 20, null,
+        query -> query.taskVariableValueEquals(DeadlineWatcher.OVERDUE, true));
   }
 
-  private void filter(String name, String description, int priority, String group) {
+  /**
+   * Creates the filter when no filter has its name (an operator may edit a filter in Tasklist: it is kept), and
+   * lets the group, or everyone, read it.
+   */
+  private void filter(String name, String description, int priority, String group, Consumer<TaskQuery> criteria) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      var query = taskService.createTaskQuery().orderByDueDate().asc().orderByTaskCreateTime().desc();
-      if (group != null) {
-        query.taskCandidateGroup(group);
-      }
+      TaskQuery query = taskService.createTaskQuery();
+      criteria.accept(query);
+      query.orderByDueDate().asc().orderByTaskCreateTime().desc();
       filter = filterService.newTaskFilter(name).setQuery(query)
           .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
       filterService.saveFilter(filter);

@@ -1061,6 +1061,10 @@ public class ProjectService {
 
   private static void requireCommentUnlessApproved(Decision d, String comment) {
     if (d != Decision.APPROVED) {
+      if (comment == null || comment.isBlank()) {
+        // Tasklist shows this to the person who chose: the forms cannot make the comment required per decision
+        throw new InvalidInputException("decisionComment", "is required unless you approve: give your reasons");
+      }
       requireText("decisionComment", comment, MAX_TEXT);
     } else {
       optionalText("decisionComment", comment);

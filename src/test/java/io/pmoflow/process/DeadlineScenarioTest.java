@@ -34,11 +34,20 @@ class DeadlineScenarioTest extends ProjectJourneys {
     watcher.watch();
     assertThat(notifications(key)).as("due within a day: the screeners are reminded")
         .contains("pat.pmo:TASK_DUE_SOON");
+    assertThat(taskService.getVariableLocal(screening.getId(), DeadlineWatcher.OVERDUE)).as("not overdue yet")
+        .isNull();
 
     taskService.setDueDate(screening.getId(), Date.from(Instant.now().minus(Duration.ofHours(1))));
     watcher.watch();
     watcher.watch();
     assertThat(notifications(key).stream().filter("pat.pmo:TASK_OVERDUE"::equals)).as("escalated once").hasSize(1);
+    assertThat(taskService.getVariableLocal(screening.getId(), DeadlineWatcher.OVERDUE))
+        .as("marked for Tasklist's Overdue filter").isEqualTo(true);
+
+    taskService.setDueDate(screening.getId(), Date.from(Instant.now().plus(Duration.ofDays(3))));
+    watcher.watch();
+    assertThat(taskService.getVariableLocal(screening.getId(), DeadlineWatcher.OVERDUE))
+        .as("a later deadline takes it off the Overdue list").isNull();
     assertThat(notifications(key).stream().filter("pat.pmo:TASK_DUE_SOON"::equals)).hasSize(1);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pmoflow.process.gate.PhaseGateProcess;
 import io.pmoflow.process.intake.IntakeProcess;
 import io.pmoflow.process.monitoring.MonitoringProcess;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,20 @@ public abstract class ProjectJourneys extends ScenarioSupport {
   protected void fireStatusReportTimer(String key, ProcessInstance monitoring) {
     managementService.executeJob(timer(monitoring, MonitoringProcess.TIMER_STATUS_REPORT_DUE).getId());
     executeProjectJobs(key);
+  }
+
+  /** A plan whose baseline runs from 50 days ago to 49 days ahead: half of it has passed today. */
+  protected static Map<String, Object> planAroundToday() {
+    Map<String, Object> plan = plan();
+    LocalDate start = LocalDate.now().minusDays(50);
+    LocalDate end = LocalDate.now().plusDays(49);
+    plan.put(PLANNED_START, start.toString());
+    plan.put(PLANNED_END, end.toString());
+    plan.put(WORK_PACKAGES, List.of(
+        Map.of("name", "Build", "owner", "mia.manager", "estimateDays", 40, "start", start.toString(),
+            "end", end.toString())));
+    plan.put(PLAN_MILESTONES, List.of(Map.of("name", "Go live", "dueDate", end.toString())));
+    return plan;
   }
 
   protected static Map<String, Object> statusReport(long percent, double cost) {

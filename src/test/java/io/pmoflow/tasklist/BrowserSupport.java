@@ -1,12 +1,13 @@
 package io.pmoflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pmoflow.BrowserDriver;
 import io.pmoflow.TestProfiles;
+import io.pmoflow.process.ProjectJourneys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,56 +15,39 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What the browser tests share: the application on a random port, one run of {@code src/test/browser/tasklist.mjs}
- * (headless Chromium, Debian's {@code /usr/bin/chromium}) per person and step, the steps of a form as the driver
- * reads them, setup over REST and reading the effects back from the store and the engine.
+ * What the browser tests share: the application on a random port, the scenario helpers of {@link ProjectJourneys}
+ * (to bring a project to the point under test as the demo users would, through the engine), one run of
+ * {@code src/test/browser/tasklist.mjs} (Tasklist and Cockpit) or {@code dashboard.mjs} (the portfolio dashboard)
+ * per person and step ({@link BrowserDriver}), the steps of a form as the driver reads them, setup over REST and
+ * reading the effects back from the store and the engine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-abstract class BrowserSupport {
+abstract class BrowserSupport extends ProjectJourneys {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-  static final Path DRIVER_DIR = BASEDIR.resolve("src/test/browser");
-  static final Path OUT = BASEDIR.resolve("target/browser-it");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @LocalServerPort int port;
-  @Autowired ManagementService managementService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
 
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void browserIsThere() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      fail(CHROMIUM + " is missing: install Debian's package (apt-get install -y chromium); "
-          + "the browser tests never download a browser");
-    }
-    if (!Files.isDirectory(DRIVER_DIR.resolve("node_modules/playwright-core"))) {
-      fail("playwright-core is not installed: run 'npm ci' in " + DRIVER_DIR + " (mvn verify -Pbrowser-it does)");
-    }
+    BrowserDriver.requireChromiumAndPlaywright();
   }
 
   // ---- steps of a form, as tasklist.mjs reads them
@@ -108,41 +92,44 @@ abstract class BrowserSupport {
 
   // ---- the browser
 
-  /** One person doing one thing in the browser; returns the driver's JSON answer or fails with its reason. */
+  /** One person doing one thing in Tasklist or Cockpit; returns the driver's JSON answer or fails with its reason. */
   JsonNode browser(String name, String user, Map<String, Object> what) {
-    Map<String, Object> request = new LinkedHashMap<>(what);
-    request.put("baseUrl", "http://localhost:" + port);
-    request.put("user", user);
-    request.put("name", name);
-    request.put("screenshots", OUT.toString());
-    try {
-      Files.createDirectories(OUT);
-      Path in = OUT.resolve(name + ".request.json");
-      Path out = OUT.resolve(name + ".out.json");
-      Path err = OUT.resolve(name + ".err.txt");
-      Files.writeString(in, JSON.writeValueAsString(request));
-      Process node = new ProcessBuilder("node", DRIVER_DIR.resolve("tasklist.mjs").toString())
-          .directory(DRIVER_DIR.toFile())
-          .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .start();
-      if (!node.waitFor(120, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-        fail("browser step " + name + " as " + user + " timed out after 120 s; " + Files.readString(err));
-      }
-      if (node.exitValue() != 0) {
-        fail("browser step " + name + " as " + user + " failed (exit " + node.exitValue() + "):\n"
-            + Files.readString(err));
-      }
-      String stdout = Files.readString(out, StandardCharsets.UTF_8).strip();
-      JsonNode answer = JSON.readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
-      assertThat(answer.path("pageErrors")).as("uncaught JavaScript errors in the page during " + name).isEmpty();
-      return answer;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new BrowserDriver("tasklist.mjs", port, Map.of("engine", processEngine.getName())).run(name, user, what);
+  }
+
+  /** One person looking at the portfolio dashboard ({@code dashboard.mjs}). */
+  JsonNode dashboard(String name, String user, Map<String, Object> what) {
+    return new BrowserDriver("dashboard.mjs", port, Map.of()).run(name, user, what);
+  }
+
+  /** What the dashboard's project page shows of the project: phase, health, timeline (newest first). */
+  JsonNode dashboardProject(String name, String key) {
+    return dashboard(name, "pat.pmo", Map.of("action", "project", "key", key));
+  }
+
+  /**
+   * One person completes one task with its form in Tasklist, claiming it first when it waits for a group; the jobs
+   * it leaves run, and the task must be done, by them.
+   */
+  void completeInTasklist(String name, String user, Task task, List<Map<String, Object>> steps) {
+    assertThat(task).as("open task for " + name).isNotNull();
+    browser(name, user, Map.of("action", "completeTask", "taskId", task.getId(), "claim", task.getAssignee() == null,
+        "steps", steps));
+    runJobs();
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId())
+        .singleResult();
+    assertThat(done.getEndTime()).as(name + ": completed").isNotNull();
+    assertThat(done.getAssignee()).as(name + ": by").isEqualTo(user);
+  }
+
+  /** Fills the steps into the task's form and reports what the form said (see tasklist.mjs, "blocked"). */
+  JsonNode blockedInTasklist(String name, String user, Task task, List<Map<String, Object>> steps) {
+    JsonNode blocked = browser(name, user, Map.of("action", "completeTask", "taskId", task.getId(),
+        "claim", task.getAssignee() == null, "expect", "blocked", "steps", steps));
+    assertThat(blocked.get("completeDisabled").asBoolean()).as(name + ": Complete disabled").isTrue();
+    assertThat(blocked.get("submitted").asBoolean()).as(name + ": nothing sent").isFalse();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as(name + ": the task stays open").isOne();
+    return blocked;
   }
 
   // ---- setup over REST and the engine, reading effects back

@@ -15,12 +15,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo users carry a project from planning to CLOSED in the real Tasklist (headless Chromium): from the plan on,
+ * The demo users carry a project from planning to CLOSED in the real Tasklist (headless Chromium), a change request
+ * on the way: from the plan on,
  * every user task of the project is completed with its form by the person it belongs to, one run of
  * {@code src/test/browser/tasklist.mjs} per person and task; only intake and initiation (covered by
  * {@link TasklistBrowserIT}) are set up over REST. The project is SUPPORTIVE, so the sponsor signs off every gate.
- * The test fails as soon as a form cannot be filled in or completed; at the end the project is read back over REST
- * and its final report is opened in the browser. Screenshots land in {@code target/browser-it/lifecycle-*}.
+ * The test fails as soon as a form cannot be filled in or completed; the portfolio dashboard's project page follows
+ * the project (in execution after the plan gate; closed at the end, with every step in its timeline); at the end
+ * the project is read back over REST and its final report is opened in the browser. Screenshots land in
+ * {@code target/browser-it/lifecycle-*}.
  */
 class LifecycleBrowserIT extends BrowserSupport {
 
@@ -86,6 +89,10 @@ class LifecycleBrowserIT extends BrowserSupport {
     // 2. the sponsor signs the plan off: the baseline is frozen, execution starts
     signOff("lifecycle-02-plan-gate", key, "Plan gate", GO, null);
     assertThat(project(key).get("phase").asText()).isEqualTo("EXECUTION");
+    JsonNode executing = dashboardProject("lifecycle-02-dashboard", key);
+    assertThat(executing.get("phase").asText()).as("the dashboard follows").isEqualTo("Execution");
+    assertThat(executing.get("timeline").findValuesAsText("type")).as("newest first")
+        .startsWith("PHASE_CHANGED").contains("BASELINE_FROZEN", "PLAN_SIGN_OFF", "PLAN_DRAFTED");
 
     // 3. each owner reports their work package done
     List<Task> packages = taskService.createTaskQuery().processInstanceBusinessKey(key)
@@ -100,6 +107,26 @@ class LifecycleBrowserIT extends BrowserSupport {
         see("Migrate customer data"),
         date("Field_CompletedOn", "2027-05-27"),
         fill("Field_ActualCost", "33000.5")));
+
+    // 3b. a small change on the way: requested with the start form, assessed and approved by the project manager
+    JsonNode change = browser("lifecycle-04b-change-request", "rae.requester", Map.of("action", "startProcess",
+        "process", "Change request", "steps", List.of(
+            fill("Field_ProjectKey", key),
+            fill("Field_ChangeTitle", "Invoice download as PDF"),
+            fill("Field_ChangeReason", "Sales asks for it in every customer meeting"),
+            fill("Field_CostImpact", "1500"),
+            fill("Field_ScheduleImpactDays", "3"),
+            select("Field_ScopeImpact", "None \u2014 scope unchanged"))));
+    assertThat(change.get("businessKey").asText()).isEqualTo(key);
+    runJobs();
+    complete("lifecycle-04c-assess-change", "mia.manager", task(key, "Task_AssessChangeImpact"), List.of(
+        see("Invoice download as PDF"),
+        fill("Field_ImpactAssessment", "A day of the portal team; no other deliverable moves")));
+    complete("lifecycle-04d-approve-change", "mia.manager", task(key, "Task_ApproveChangeByManager"), List.of(
+        see("A day of the portal team; no other deliverable moves"),
+        radio("Field_Decision", "Approve the change")));
+    assertThat(rows(project(key).get("changes"), "title", "status", "approver", "decidedBy"))
+        .containsExactly(tuple("Invoice download as PDF", "APPROVED", "PROJECT_MANAGER", "mia.manager"));
 
     // 4. progress: ready with a milestone still open is refused by the server, and the task stays open
     Task progress = task(key, "Task_UpdateExecution");
@@ -190,11 +217,21 @@ class LifecycleBrowserIT extends BrowserSupport {
         .toList();
     assertThat(afterInitiation).extracting(HistoricTaskInstance::getTaskDefinitionKey).as("tasks from the plan on")
         .containsExactlyInAnyOrder("Task_DraftPlan", SIGN_OFF, "Task_ReportWorkPackageDone",
-            "Task_ReportWorkPackageDone", "Task_UpdateExecution", SIGN_OFF, SIGN_OFF, "Task_ArchiveDocuments",
-            "Task_CaptureLessons");
+            "Task_ReportWorkPackageDone", "Task_AssessChangeImpact", "Task_ApproveChangeByManager",
+            "Task_UpdateExecution", SIGN_OFF, SIGN_OFF, "Task_ArchiveDocuments", "Task_CaptureLessons");
     assertThat(afterInitiation).allSatisfy(t -> assertThat(doneInBrowser).as(t.getName() + " done in Tasklist").contains(t.getId()));
 
-    JsonNode report = browser("lifecycle-11-final-report", "pat.pmo", Map.of("action", "page",
+    JsonNode closedPage = dashboardProject("lifecycle-11-dashboard", key);
+    assertThat(closedPage.get("phase").asText()).isEqualTo("Closed");
+    List<String> timeline = new ArrayList<>(closedPage.get("timeline").findValuesAsText("type"));
+    java.util.Collections.reverse(timeline);
+    assertThat(timeline).as("every step of the project, oldest first").containsSubsequence("REQUESTED",
+        "SCREENING", "PROJECT_MANAGER_ASSIGNED", "CHARTER_DRAFTED", "PLAN_DRAFTED", "PLAN_SIGN_OFF", "BASELINE_FROZEN",
+        "WORK_PACKAGE_DONE", "DELIVERABLES_READY", "CLOSURE_READINESS_SIGN_OFF", "ACCEPTANCE_SIGN_OFF",
+        "DOCUMENTS_ARCHIVED", "LESSONS_CAPTURED");
+    assertThat(closedPage.get("sections")).extracting(JsonNode::asText).contains("Lessons learned");
+
+    JsonNode report = browser("lifecycle-12-final-report", "pat.pmo", Map.of("action", "page",
         "path", "/api/projects/" + key + "/report"));
     assertThat(report.get("status").asInt()).isEqualTo(200);
     assertThat(report.get("text").asText()).contains("Final report", key, "37,500.50", "Go-live",
@@ -229,15 +266,9 @@ class LifecycleBrowserIT extends BrowserSupport {
 
   // ---- steps
 
-  /** One person completes one task in Tasklist; the jobs it leaves run, and the task must be done by them. */
+  /** {@link #completeInTasklist}, noted as done in the browser. */
   void complete(String name, String user, Task task, List<Map<String, Object>> steps) {
-    assertThat(task).as("open task for " + name).isNotNull();
-    browser(name, user, Map.of("action", "completeTask", "taskId", task.getId(), "steps", steps));
-    runJobs();
-    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId())
-        .singleResult();
-    assertThat(done.getEndTime()).as(name + ": completed").isNotNull();
-    assertThat(done.getAssignee()).as(name + ": by").isEqualTo(user);
+    completeInTasklist(name, user, task, steps);
     doneInBrowser.add(task.getId());
   }
 

@@ -150,7 +150,8 @@ class TasklistBrowserIT extends BrowserSupport {
 
     JsonNode negativeBudget = browser("draft-charter-negative-budget", "mia.manager", Map.of(
         "action", "completeTask", "taskId", draft.getId(), "expect", "blocked", "steps", charterSteps("-1000")));
-    assertThat(negativeBudget.get("errors").size()).as("the form shows why").isPositive();
+    assertThat(negativeBudget.get("errors")).extracting(JsonNode::asText).as("the form shows why")
+        .contains("Field must have minimum value of 0.");
     assertThat(negativeBudget.get("completeDisabled").asBoolean()).as("Complete disabled").isTrue();
     assertThat(negativeBudget.get("submitted").asBoolean()).isFalse();
     assertThat(taskService.createTaskQuery().taskId(draft.getId()).count()).as("task stays open").isOne();
@@ -166,6 +167,8 @@ class TasklistBrowserIT extends BrowserSupport {
     Task team = task(key, "Task_AssembleTeam");
     JsonNode overAllocated = browser("assemble-team-over-allocated", "mia.manager", Map.of(
         "action", "completeTask", "taskId", team.getId(), "expect", "blocked", "steps", teamSteps("150")));
+    assertThat(overAllocated.get("errors")).extracting(JsonNode::asText).as("the row's field shows why")
+        .contains("Field must have maximum value of 100.");
     assertThat(overAllocated.get("completeDisabled").asBoolean()).as("Complete disabled").isTrue();
     assertThat(overAllocated.get("submitted").asBoolean()).isFalse();
     assertThat(taskService.createTaskQuery().taskId(team.getId()).count()).as("task stays open").isOne();

@@ -1,10 +1,10 @@
 package io.pmoflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pmoflow.BrowserDriver;
 import io.pmoflow.TestProfiles;
 import io.pmoflow.project.Charter;
 import io.pmoflow.project.Governance;
@@ -24,8 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -34,7 +32,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,8 @@ import org.springframework.test.context.ActiveProfiles;
  * PMO types are seeded in the store (one through the engine, so it has a running instance and an open task); the
  * property below gives this class a Spring context, and so an in-memory database, of its own, so the counts are
  * exactly the seeded ones whatever other browser tests ran in the JVM. Screenshots go to
- * {@code target/browser-it/}, and with {@code -Dpmo.screenshots=docs/screenshots} also to the README's pictures.
+ * {@code target/browser-it/}, and with {@code -Dpmo.screenshots=docs/screenshots} also to the README's pictures
+ * ({@link BrowserDriver}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "pmo.test.context=dashboard")
@@ -59,16 +57,13 @@ import org.springframework.test.context.ActiveProfiles;
 class DashboardBrowserIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-  static final Path DRIVER = BASEDIR.resolve("src/test/browser/dashboard.mjs");
-  static final Path OUT = BASEDIR.resolve("target/browser-it");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @LocalServerPort int port;
   @Autowired ProjectService projects;
   @Autowired RuntimeService runtimeService;
 
   final HttpClient http = HttpClient.newHttpClient();
+  BrowserDriver driver;
   String portal;
   String dataCentre;
   String onboarding;
@@ -77,13 +72,8 @@ class DashboardBrowserIT {
 
   @BeforeAll
   void seedThePortfolio() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      fail(CHROMIUM + " is missing: install Debian's package (apt-get install -y chromium); "
-          + "the browser tests never download a browser");
-    }
-    if (!Files.isDirectory(DRIVER.getParent().resolve("node_modules/playwright-core"))) {
-      fail("playwright-core is not installed: run 'npm ci' in " + DRIVER.getParent());
-    }
+    BrowserDriver.requireChromiumAndPlaywright();
+    driver = new BrowserDriver("dashboard.mjs", port, Map.of());
     LocalDate start = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(4);
     portal = seed("Customer portal relaunch", "Sales", 250_000, PmoType.CONTROLLING, Phase.EXECUTION);
     plan(portal, start, new Plan.ResourceAssignment("Project manager", "mia.manager", 60),
@@ -297,53 +287,6 @@ class DashboardBrowserIT {
 
   /** One person looking at one thing; returns the driver's JSON answer or fails with its reason. */
   JsonNode browser(String name, String user, Map<String, Object> what) {
-    Map<String, Object> request = new LinkedHashMap<>(what);
-    request.put("baseUrl", "http://localhost:" + port);
-    request.put("user", user);
-    request.put("name", name);
-    request.put("screenshots", OUT.toString());
-    if (what.containsKey("shot")) {
-      request.put("shot", OUT.resolve("screenshots").resolve(what.get("shot").toString()).toString());
-    }
-    try {
-      Files.createDirectories(OUT);
-      Path in = OUT.resolve(name + ".request.json");
-      Path out = OUT.resolve(name + ".out.json");
-      Path err = OUT.resolve(name + ".err.txt");
-      Files.writeString(in, JSON.writeValueAsString(request));
-      Process node = new ProcessBuilder("node", DRIVER.toString()).directory(DRIVER.getParent().toFile())
-          .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!node.waitFor(90, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-        fail("browser step " + name + " timed out after 90 s; " + Files.readString(err));
-      }
-      if (node.exitValue() != 0) {
-        fail("browser step " + name + " failed (exit " + node.exitValue() + "):\n" + Files.readString(err));
-      }
-      String stdout = Files.readString(out, StandardCharsets.UTF_8).strip();
-      JsonNode answer = JSON.readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
-      assertThat(answer.path("pageErrors")).as("uncaught JavaScript errors in the page during " + name).isEmpty();
-      assertThat(answer.path("failedRequests")).as("server errors during " + name).isEmpty();
-      copyScreenshot(what);
-      return answer;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The README's pictures, refreshed only when asked for ({@code -Dpmo.screenshots=docs/screenshots}). */
-  static void copyScreenshot(Map<String, Object> what) throws IOException {
-    String target = System.getProperty("pmo.screenshots");
-    if (target == null || target.isBlank() || !what.containsKey("shot")) {
-      return;
-    }
-    Path dir = BASEDIR.resolve(target);
-    Files.createDirectories(dir);
-    String file = what.get("shot").toString();
-    Files.copy(OUT.resolve("screenshots").resolve(file), dir.resolve(file),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return driver.run(name, user, what);
   }
 }

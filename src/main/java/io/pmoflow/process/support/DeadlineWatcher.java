@@ -26,10 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Nothing waits silently: every open task with a due date reminds the people who can act on it
  * {@code pmo.deadlines.reminder-before} ahead, and once overdue is escalated to the PMO (to the board for the
  * board's own tasks). Each reminder and escalation is sent once per task (the notification's occurrence is the
- * task), however often the watcher runs or on how many nodes.
+ * task), however often the watcher runs or on how many nodes. An overdue task is also marked ({@link #OVERDUE}).
  */
 @Component
 public class DeadlineWatcher {
+
+  /**
+   * Task-local marker of an overdue task, for Tasklist's "Overdue" filter: stored-query expressions are off, so a
+   * filter cannot compare the due date with {@code ${now()}}. Set on the first pass after the due date, taken off
+   * when the due date moves to later or goes.
+   */
+  public static final String OVERDUE = "overdue";
 
   static final String BOARD = "portfolio-board";
   static final String PMO = "pmo";
@@ -62,10 +69,18 @@ public class DeadlineWatcher {
     Instant now = clock.instant();
     Duration ahead = settings.getReminderBefore();
     int written = 0;
+    for (Task marked : taskService.createTaskQuery().taskVariableValueEquals(OVERDUE, true).list()) {
+      if (marked.getDueDate() == null || !marked.getDueDate().toInstant().isBefore(now)) {
+        taskService.removeVariableLocal(marked.getId(), OVERDUE);
+      }
+    }
     List<Task> due = taskService.createTaskQuery().active().dueBefore(Date.from(now.plus(ahead))).list();
     for (Task task : due) {
       List<IdentityLink> links = taskService.getIdentityLinksForTask(task.getId());
       boolean overdue = task.getDueDate().toInstant().isBefore(now);
+      if (overdue && taskService.getVariableLocal(task.getId(), OVERDUE) == null) {
+        taskService.setVariableLocal(task.getId(), OVERDUE, true);
+      }
       List<Recipient> to = overdue ? escalationTo(links) : whoCanAct(task, links);
       if (to.isEmpty()) {
         continue;

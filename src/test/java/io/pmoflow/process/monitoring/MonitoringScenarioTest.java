@@ -147,20 +147,6 @@ class MonitoringScenarioTest extends ProjectJourneys {
 
   // ---- helpers ----
 
-  /** A plan whose baseline runs from 50 days ago to 49 days ahead: half of it has passed today. */
-  static Map<String, Object> planAroundToday() {
-    Map<String, Object> plan = plan();
-    LocalDate start = TODAY.minusDays(50);
-    LocalDate end = TODAY.plusDays(49);
-    plan.put(LifecycleProcess.PLANNED_START, start.toString());
-    plan.put(LifecycleProcess.PLANNED_END, end.toString());
-    plan.put(LifecycleProcess.WORK_PACKAGES, List.of(
-        Map.of("name", "Build", "owner", "mia.manager", "estimateDays", 40, "start", start.toString(),
-            "end", end.toString())));
-    plan.put(LifecycleProcess.PLAN_MILESTONES, List.of(Map.of("name", "Go live", "dueDate", end.toString())));
-    return plan;
-  }
-
   private static Map<String, Object> recoveryPlan(String actions) {
     return Map.of(RECOVERY_ACTIONS, actions, RECOVERY_TARGET_DATE, TODAY.plusDays(30).toString());
   }
