@@ -192,7 +192,8 @@ public final class RestLatencyBenchmark {
             "/engine-rest/process-definition/key/projectIntake/start", users.requester, intakeBody()), 200);
         phases.put(PMO_START, start);
         double rate = estimate > 0 ? estimate : 1.5 * (double) start.get("throughput");
-        int needed = (int) Math.ceil(rate * (warmup + duration) * 1.25) + clients;
+        // the warm-up takes at least warmupCalls tasks
+        int needed = (int) Math.ceil(Math.max(rate * warmup, warmupCalls) + rate * duration * 1.25) + clients;
         Queue<String> claimed = prepareScreeningTasks(pmo, pmoTarget, users, needed, phases);
         Map<String, Object> submit = phase(PMO_SUBMIT, pmo, warmup, duration, () -> {
           String id = claimed.poll();
