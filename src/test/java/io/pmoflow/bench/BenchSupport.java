@@ -187,6 +187,11 @@ final class BenchSupport {
     JSON.writeValue(file.toFile(), value);
   }
 
+  /** A value for the Markdown: arrays as [a, b, c], anything else as itself. */
+  static String text(Object value) {
+    return value instanceof double[] d ? java.util.Arrays.toString(d) : String.valueOf(value);
+  }
+
   static String fmt(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
   }

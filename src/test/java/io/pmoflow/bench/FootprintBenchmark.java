@@ -39,6 +39,12 @@ public final class FootprintBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = Options.parse(args);
+    if (options.containsKey("render")) { // re-renders the Markdown of an earlier run from its JSON
+      @SuppressWarnings("unchecked")
+      Map<String, Object> earlier = BenchSupport.JSON.readValue(Path.of(options.get("render")).toFile(), Map.class);
+      Files.writeString(Path.of(Options.required(options, "out-md")), markdown(earlier));
+      return;
+    }
     List<String> kinds = Apps.words(options.getOrDefault("databases", "h2 postgres").replace(',', ' '));
     int starts = Integer.parseInt(options.getOrDefault("starts", "3"));
     int settle = Integer.parseInt(options.getOrDefault("settle", "10"));
@@ -136,7 +142,7 @@ public final class FootprintBenchmark {
       m.put("load1AfterSettle", BenchSupport.loadAverage()[0]);
       m.put("stopSeconds", round(app.stop(Duration.ofSeconds(60))));
       System.out.printf("   %-11s %-11s ready %6.1f s  cpu %6.1f s  rss %6.0f MiB (peak %4.0f)  load %.1f%n",
-          spec.name(), label, ready, cpu, (double) m.get("rssMiB"), (double) m.get("peakRssMiB"), loadBefore[0]);
+          spec.name(), label, ready, cpu, ((Number) m.get("rssMiB")).doubleValue(), ((Number) m.get("peakRssMiB")).doubleValue(), loadBefore[0]);
       return m;
     } finally {
       app.close();
@@ -179,7 +185,7 @@ public final class FootprintBenchmark {
     md.append("## Footprint: PMO Flow against the bare Camunda engine with the webapps (issue #7, item 6)\n\n");
     md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Shared with other agents' builds: load average at "
             + "the start %s.%n", machine.get("cpu"), machine.get("cores"), machine.get("memoryGiB"), machine.get("os"),
-        machine.get("java"), Arrays.toString((double[]) machine.get("loadAverageAtStart"))));
+        machine.get("java"), BenchSupport.text(machine.get("loadAverageAtStart"))));
     md.append(fmt("- **Commit:** `%s`, run %s → %s.%n", result.get("commit"), result.get("started"),
         result.get("finished")));
     md.append(fmt("- **Command:** `%s`%n", result.get("command")));
@@ -206,12 +212,12 @@ public final class FootprintBenchmark {
       Map<String, Object> db = (Map<String, Object>) entry.getValue();
       Map<String, Object> summary = (Map<String, Object>) db.get("summary");
       md.append(fmt("%n### %s%n%n", entry.getKey().equals("h2") ? "H2 (file database)" : "PostgreSQL"));
-      md.append("| figure | PMO Flow | bare engine | ratio (per round) | target ≤ 1.3 |\n");
+      md.append("| figure | PMO Flow | bare engine | ratio of the medians — per round | target ≤ 1.3 |\n");
       md.append("| --- | ---: | ---: | ---: | --- |\n");
       for (String metric : METRICS) {
         Map<String, Object> m = (Map<String, Object>) summary.get(metric);
-        md.append(fmt("| %s | %s | %s | %.2f (%s) | %s |%n", names.get(metric), mdCell(m, "pmo", 1),
-            mdCell(m, "bare", 1), (double) m.get("ratioOfMedians"), mdCell(m, "pairRatios", 2),
+        md.append(fmt("| %s | %s | %s | %.2f — per round %s | %s |%n", names.get(metric), mdCell(m, "pmo", 1),
+            mdCell(m, "bare", 1), ((Number) m.get("ratioOfMedians")).doubleValue(), mdCell(m, "pairRatios", 2),
             m.containsKey("met") ? ((boolean) m.get("met") ? "met" : "**missed**") : "—"));
       }
       Map<String, Object> first = (Map<String, Object>) db.get("firstStartOnEmptyDatabase");
@@ -219,9 +225,9 @@ public final class FootprintBenchmark {
       Map<String, Object> fb = (Map<String, Object>) first.get("bare");
       md.append(fmt("%nFirst start on an empty database (schema creation%s, first deployment): PMO Flow ready after "
               + "%.1f s (CPU %.1f s, RSS %.0f MiB), bare engine after %.1f s (CPU %.1f s, RSS %.0f MiB): ratio %.2f.%n",
-          " and Flyway for PMO Flow", (double) fp.get("readySeconds"), (double) fp.get("cpuSecondsToReady"),
-          (double) fp.get("rssMiB"), (double) fb.get("readySeconds"), (double) fb.get("cpuSecondsToReady"),
-          (double) fb.get("rssMiB"), (double) fp.get("readySeconds") / (double) fb.get("readySeconds")));
+          " and Flyway for PMO Flow", ((Number) fp.get("readySeconds")).doubleValue(), ((Number) fp.get("cpuSecondsToReady")).doubleValue(),
+          ((Number) fp.get("rssMiB")).doubleValue(), ((Number) fb.get("readySeconds")).doubleValue(), ((Number) fb.get("cpuSecondsToReady")).doubleValue(),
+          ((Number) fb.get("rssMiB")).doubleValue(), ((Number) fp.get("readySeconds")).doubleValue() / ((Number) fb.get("readySeconds")).doubleValue()));
     }
     return md.toString();
   }

@@ -85,6 +85,12 @@ public final class RestLatencyBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = Options.parse(args);
+    if (options.containsKey("render")) { // re-renders the Markdown of an earlier run from its JSON
+      @SuppressWarnings("unchecked")
+      Map<String, Object> earlier = BenchSupport.JSON.readValue(Path.of(options.get("render")).toFile(), Map.class);
+      Files.writeString(Path.of(Options.required(options, "out-md")), markdown(earlier));
+      return;
+    }
     List<String> kinds = Apps.words(options.getOrDefault("databases", "h2 postgres").replace(',', ' '));
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
     RestLatencyBenchmark bench = new RestLatencyBenchmark(Integer.parseInt(options.getOrDefault("clients", "8")),
@@ -191,7 +197,7 @@ public final class RestLatencyBenchmark {
         Map<String, Object> start = phase(PMO_START, pmo, warmup, duration, () -> pmoTarget.post(
             "/engine-rest/process-definition/key/projectIntake/start", users.requester, intakeBody()), 200);
         phases.put(PMO_START, start);
-        double rate = estimate > 0 ? estimate : 1.5 * (double) start.get("throughput");
+        double rate = estimate > 0 ? estimate : 1.5 * ((Number) start.get("throughput")).doubleValue();
         // the warm-up takes at least warmupCalls tasks
         int needed = (int) Math.ceil(Math.max(rate * warmup, warmupCalls) + rate * duration * 1.25) + clients;
         Queue<String> claimed = prepareScreeningTasks(pmo, pmoTarget, users, needed, phases);
@@ -213,7 +219,7 @@ public final class RestLatencyBenchmark {
         bareBlock.run();
       }
       Map<String, Object> submit = submitHolder[0];
-      double submitRate = (double) submit.get("throughput");
+      double submitRate = ((Number) submit.get("throughput")).doubleValue();
       submitRateEstimate = Boolean.TRUE.equals(submit.get("poolExhausted")) ? submitRate * 2 : submitRate * 1.3;
       Map<String, Object> runResult = new LinkedHashMap<>();
       runResult.put("run", run);
@@ -448,7 +454,7 @@ public final class RestLatencyBenchmark {
       for (String key : List.of("p50Ms", "p95Ms", "p99Ms", "appCpuMsPerCall")) {
         ratio.put(key, round((double) p.get(key) / (double) b.get(key)));
       }
-      ratio.put("throughput", round((double) p.get("throughput") / (double) b.get("throughput")));
+      ratio.put("throughput", round(((Number) p.get("throughput")).doubleValue() / ((Number) b.get("throughput")).doubleValue()));
       ratios.put(figure + "/" + BARE_START, ratio);
     }
     return ratios;
@@ -503,7 +509,7 @@ public final class RestLatencyBenchmark {
     md.append("## REST latency: PMO Flow against the bare Camunda engine (issue #7, item 3)\n\n");
     md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Shared with other agents' builds: load average at "
             + "the start %s.%n", machine.get("cpu"), machine.get("cores"), machine.get("memoryGiB"), machine.get("os"),
-        machine.get("java"), Arrays.toString((double[]) machine.get("loadAverageAtStart"))));
+        machine.get("java"), BenchSupport.text(machine.get("loadAverageAtStart"))));
     md.append(fmt("- **Commit:** `%s`, run %s → %s.%n", result.get("commit"), result.get("started"),
         result.get("finished")));
     md.append(fmt("- **Command:** `%s`%n", result.get("command")));
@@ -546,8 +552,10 @@ public final class RestLatencyBenchmark {
             mdCell(v, "p95Ms", 2), mdCell(v, "p99Ms", 2), mdCell(v, "throughput", 2), mdCell(v, "appCpuMsPerCall", 2),
             v.containsKey("met") ? ((boolean) v.get("met") ? "met" : "**missed**") : "(diagnostic)"));
       }
+      md.append("\nOn a saturated machine p99 mostly measures the run queue (it inflates the baseline's tail and so "
+          + "compresses the p99 ratio): read it together with p50 and CPU per call, and with the load column.\n");
       md.append(fmt("%nIncidents after the run: %s. Resident memory after the run: PMO Flow %.0f MiB, bare %.0f MiB.%n",
-          db.get("incidentsAfterRun"), (double) db.get("pmoRssMiBAfterRun"), (double) db.get("bareRssMiBAfterRun")));
+          db.get("incidentsAfterRun"), ((Number) db.get("pmoRssMiBAfterRun")).doubleValue(), ((Number) db.get("bareRssMiBAfterRun")).doubleValue()));
     }
     return md.toString();
   }
