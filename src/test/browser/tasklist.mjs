@@ -250,15 +250,27 @@ async function cockpitInstance() {
   await login('cockpit');
   await page.goto(`${baseUrl}/camunda/app/cockpit/${engine}/#/processes`);
   await page.locator('a', { hasText: exactly(request.process) }).first().click();
+  const instances = page.locator('table.process-instances tbody tr');
+  await instances.first().waitFor(); // the list has loaded, and with it the search box
   const search = page.locator('[cam-widget-search] input.main-field');
-  await search.click();
-  await search.pressSequentially('Business Key');
-  await page.locator('[cam-widget-search] [uib-typeahead-popup] li', { hasText: exactly('Business Key') }).click();
+  const criterion = page.locator('[cam-widget-search] [uib-typeahead-popup] li', { hasText: exactly('Business Key') });
+  // the search box can still be re-rendered a moment after the list appears, dropping what was typed: type again
+  for (let attempt = 1; ; attempt++) {
+    await search.click();
+    await search.fill('');
+    await search.pressSequentially('Business Key');
+    if (await criterion.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await criterion.click();
+      break;
+    }
+    if (attempt === 3) {
+      throw new Error('Cockpit offered no "Business Key" criterion in its search');
+    }
+  }
   const value = page.locator('[cam-widget-search] .value-field input');
   await value.waitFor(); // the criterion's value field opens for typing
   await value.fill(request.businessKey);
   await value.press('Enter');
-  const instances = page.locator('table.process-instances tbody tr');
   const row = instances.filter({ hasText: request.businessKey });
   await row.waitFor();
   await page.waitForFunction((n) => document.querySelectorAll('table.process-instances tbody tr').length === n, 1);
