@@ -375,8 +375,10 @@ class ClusterPostgresIT {
   }
 
   static void assertJobsCommittedOnceAndNoIncident() {
+    // the history cleanup job is one recurring job by design: inside its window (README "History time-to-live and
+    // cleanup", 22:00-06:00 by default) it runs again and again under the same id
     long twice = db.count("select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 "
-        + "group by job_id_ having count(*) > 1) d");
+        + "and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1) d");
     long succeeded = db.count("select count(*) from act_hi_job_log where job_state_ = 2");
     long failed = db.count("select count(*) from act_hi_job_log where job_state_ = 1");
     long optimisticLocking = db.count("select count(*) from act_hi_job_log where job_state_ = 1 and "
