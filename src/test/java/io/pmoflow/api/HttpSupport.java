@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The running application over real HTTP, as a REST client or a browser session would use it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-abstract class HttpSupport {
+public abstract class HttpSupport {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -120,11 +120,11 @@ abstract class HttpSupport {
     }
   }
 
-  static Map<String, Object> var(Object value, String type) {
+  public static Map<String, Object> var(Object value, String type) {
     return Map.of("value", value, "type", type);
   }
 
-  static Map<String, Object> requestVariables(String name) {
+  public static Map<String, Object> requestVariables(String name) {
     return new java.util.HashMap<>(Map.ofEntries(
         Map.entry("projectName", var(name, "String")),
         Map.entry("description", var("Consolidate the " + name, "String")),

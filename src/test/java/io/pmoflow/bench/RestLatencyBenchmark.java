@@ -1,5 +1,7 @@
 package io.pmoflow.bench;
 
+import static io.pmoflow.api.HttpSupport.requestVariables;
+
 import static io.pmoflow.bench.BenchSupport.cell;
 import static io.pmoflow.bench.BenchSupport.fmt;
 import static io.pmoflow.bench.BenchSupport.round;
@@ -630,25 +632,6 @@ public final class RestLatencyBenchmark {
     }
   }
 
-  static Map<String, Object> requestVariables(String name) {
-    return Map.ofEntries(
-        Map.entry("projectName", var(name, "String")),
-        Map.entry("description", var("Consolidate the " + name, "String")),
-        Map.entry("businessUnit", var("Finance", "String")),
-        Map.entry("sponsor", var("sam.sponsor", "String")),
-        Map.entry("estimatedBudget", var(80_000.0, "Double")),
-        Map.entry("strategicAlignment", var(4, "Long")),
-        Map.entry("complexity", var("MEDIUM", "String")),
-        Map.entry("riskLevel", var("LOW", "String")),
-        Map.entry("crossDepartmental", var(false, "Boolean")),
-        Map.entry("regulatory", var(false, "Boolean")),
-        Map.entry("requestedStart", var("2027-02-01", "String")),
-        Map.entry("requestedEnd", var("2027-09-30", "String")));
-  }
-
-  private static Map<String, Object> var(Object value, String type) {
-    return Map.of("value", value, "type", type);
-  }
 
   /** a + b, saturating at Long.MAX_VALUE (a "not yet" start time). */
   private static long plus(long a, long b) {
