@@ -33,14 +33,19 @@ public class CamundaDirectory implements UserDirectory, Directory {
   }
 
   @Override
-  public List<String> membersOf(String groupId) {
+  public List<Contact> membersOf(String groupId) {
     return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-        .map(User::getId).toList();
+        .map(CamundaDirectory::contact).toList();
   }
 
   @Override
-  public Optional<String> emailOf(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
+  public Optional<Contact> contact(String userId) {
+    return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
+        .map(CamundaDirectory::contact);
+  }
+
+  private static Contact contact(User user) {
+    String email = user.getEmail();
+    return new Contact(user.getId(), email == null || email.isBlank() ? null : email);
   }
 }

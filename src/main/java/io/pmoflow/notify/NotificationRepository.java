@@ -1,7 +1,11 @@
 package io.pmoflow.notify;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +18,18 @@ class NotificationRepository {
     this.jdbc = jdbc;
   }
 
-  boolean exists(String dedupKey) {
-    return jdbc.sql("select count(*) from pmo_notification where dedup_key = :key")
-        .param("key", dedupKey).query(Long.class).single() > 0;
+  /**
+   * Which of these deduplication keys already have their notification: one query per 500 keys (a group of any
+   * size stays under the drivers' limits on bind parameters).
+   */
+  Set<String> existing(Collection<String> dedupKeys) {
+    Set<String> found = new HashSet<>();
+    List<String> keys = new ArrayList<>(dedupKeys);
+    for (int from = 0; from < keys.size(); from += 500) {
+      found.addAll(jdbc.sql("select dedup_key from pmo_notification where dedup_key in (:keys)")
+          .param("keys", keys.subList(from, Math.min(keys.size(), from + 500))).query(String.class).list());
+    }
+    return found;
   }
 
   void insert(String dedupKey, String recipient, NotificationKind kind, String projectKey, Template.Rendered r,

@@ -3,9 +3,10 @@ package io.pmoflow.notify;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,36 +44,44 @@ public class NotificationService {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     String link = request.link() == null ? null : properties.baseUrl() + request.link();
     List<String> notified = new java.util.ArrayList<>();
-    for (String user : resolve(request.recipients())) {
-      String dedupKey = request.occurrence() + "|" + user + "|" + request.kind();
-      if (repository.exists(dedupKey)) {
+    // one lookup per group or user named, one query for the duplicates of the whole occurrence
+    Map<String, Directory.Contact> byDedupKey = new LinkedHashMap<>();
+    for (Directory.Contact contact : resolve(request.recipients())) {
+      byDedupKey.put(request.occurrence() + "|" + contact.userId() + "|" + request.kind(), contact);
+    }
+    Set<String> sent = repository.existing(byDedupKey.keySet());
+    for (Map.Entry<String, Directory.Contact> entry : byDedupKey.entrySet()) {
+      String dedupKey = entry.getKey();
+      if (sent.contains(dedupKey)) {
         continue;
       }
+      String user = entry.getValue().userId();
       Map<String, Object> model = new HashMap<>(request.model());
       model.put("recipient", user);
       model.put("projectKey", request.projectKey());
       model.put("link", link == null ? properties.baseUrl() : link);
       Template.Rendered rendered = templates.get(request.kind()).render(model);
       repository.insert(dedupKey, user, request.kind(), request.projectKey(), rendered, link,
-          directory.emailOf(user).orElse(null), now);
+          entry.getValue().email(), now);
       notified.add(user);
     }
     return notified;
   }
 
-  private Set<String> resolve(List<Recipient> recipients) {
-    Set<String> users = new LinkedHashSet<>();
+  /** Every user the recipients name, once each, in the order named; unknown users are left out. */
+  private Collection<Directory.Contact> resolve(List<Recipient> recipients) {
+    Map<String, Directory.Contact> users = new LinkedHashMap<>();
     for (Recipient r : recipients) {
       if (r.id() == null || r.id().isBlank()) {
         continue;
       }
       if (r.group()) {
-        users.addAll(directory.membersOf(r.id()));
-      } else if (directory.userExists(r.id())) {
-        users.add(r.id());
+        directory.membersOf(r.id()).forEach(c -> users.putIfAbsent(c.userId(), c));
+      } else if (!users.containsKey(r.id())) {
+        directory.contact(r.id()).ifPresent(c -> users.put(c.userId(), c));
       }
     }
-    return users;
+    return users.values();
   }
 
   @Transactional(readOnly = true)
