@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  * Statement budgets: a project's happy path from the intake's start to CLOSED (SUPPORTIVE, the sponsor decides
  * every gate), each transaction counted on its own — the start, every user task completion, every async job — and
  * held against {@code src/test/resources/statement-budgets.csv}. It counts, it never times, so it is stable on a
- * busy machine. A first project warms the engine's caches (definitions, DMN, forms); the second is counted.
+ * busy machine. A first project warms the engine's caches (definitions, DMN, forms); the second is counted. The same
+ * budgets hold on PostgreSQL: the {@code postgres-it} profile (in {@code .ci/run}) runs this class there too.
  *
  * <p>The table of counts is printed and written to {@code target/statement-counts.csv}, with the budget each step
  * would get (measured + 10 %, at least + 2): after a deliberate change, review that file and copy its step and
