@@ -28,6 +28,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -44,6 +45,9 @@ import org.springframework.test.context.TestPropertySource;
 // an engine name of its own: this context's engine must not replace the shared context's as the registry's
 // "default" engine (ProcessEngines.getDefaultProcessEngine()), which other scenario classes look up
 @TestPropertySource(properties = "camunda.bpm.process-engine-name=statementBudget")
+// closed after the class: under -Ppostgres-it this class shares a JVM with the HTTP tests, and its engine left in
+// the registry would be listed by GET /engine-rest/engine (SecurityHttpIT expects the one engine)
+@DirtiesContext
 class StatementBudgetTest extends ProjectJourneys {
 
   static final String BUDGETS = "/statement-budgets.csv";
