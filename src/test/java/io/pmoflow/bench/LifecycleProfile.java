@@ -4,6 +4,7 @@ import io.pmoflow.bench.ProfileClassifier.Category;
 import io.pmoflow.bench.ProfileClassifier.Frame;
 import io.pmoflow.bench.ProfileClassifier.PmoPart;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,15 +41,17 @@ final class LifecycleProfile {
   static final class Tally {
     final int lifecycles;
     final long cpuNanos;
+    final long userNanos;
     int samples;
     int truncated;
     int withoutStack;
     final Map<Category, Integer> categories = new EnumMap<>(Category.class);
     final Map<PmoPart, Integer> pmoParts = new EnumMap<>(PmoPart.class);
 
-    Tally(int lifecycles, long cpuNanos) {
+    Tally(int lifecycles, long cpuNanos, long userNanos) {
       this.lifecycles = lifecycles;
       this.cpuNanos = cpuNanos;
+      this.userNanos = userNanos;
       for (Category c : Category.values()) {
         categories.put(c, 0);
       }
@@ -88,6 +91,8 @@ final class LifecycleProfile {
       m.put("samples", samples);
       m.put("samplesPerLifecycle", (double) samples / lifecycles);
       m.put("cpuMsPerLifecycle", cpuNanos / 1e6 / lifecycles);
+      // the rest is kernel time (system calls: on PostgreSQL the socket I/O), where execution samples see nothing
+      m.put("userCpuMsPerLifecycle", userNanos / 1e6 / lifecycles);
       // what the samples cover of the thread's CPU time (JFR samples threads running Java code only)
       m.put("sampledMsPerLifecycle", (double) samples * SAMPLE_PERIOD.toMillis() / lifecycles);
       m.put("truncatedSamples", truncated);
@@ -116,7 +121,7 @@ final class LifecycleProfile {
    * recording kept in {@code jfr}; returns each engine's tally.
    */
   static Map<String, Tally> record(Map<String, LifecycleDriver> drivers, int lifecycles, Path jfr) throws Exception {
-    Map<String, Long> cpuNanos = new LinkedHashMap<>();
+    Map<String, long[]> cpuNanos = new LinkedHashMap<>();
     try (Recording recording = new Recording()) {
       recording.setName("lifecycle-profile");
       recording.enable("jdk.ExecutionSample").withPeriod(SAMPLE_PERIOD).withStackTrace();
@@ -129,7 +134,7 @@ final class LifecycleProfile {
       recording.dump(jfr);
     }
     Map<String, Tally> tallies = new LinkedHashMap<>();
-    cpuNanos.forEach((name, cpu) -> tallies.put(THREAD_PREFIX + name, new Tally(lifecycles, cpu)));
+    cpuNanos.forEach((name, cpu) -> tallies.put(THREAD_PREFIX + name, new Tally(lifecycles, cpu[0], cpu[1])));
     try (RecordingFile file = new RecordingFile(jfr)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
@@ -148,17 +153,23 @@ final class LifecycleProfile {
     return byEngine;
   }
 
-  /** The lifecycles of one engine on a new thread of their own; returns that thread's CPU nanoseconds. */
-  private static long play(String name, LifecycleDriver driver, int lifecycles) throws Exception {
-    long[] cpu = new long[1];
+  /**
+   * The lifecycles of one engine on a new thread of their own; returns that thread's CPU and user-mode CPU
+   * nanoseconds.
+   */
+  private static long[] play(String name, LifecycleDriver driver, int lifecycles) throws Exception {
+    long[] cpu = new long[2];
     Throwable[] failure = new Throwable[1];
     Thread thread = new Thread(() -> {
       try {
-        long start = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long userStart = threads.getCurrentThreadUserTime();
         for (int i = 0; i < lifecycles; i++) {
           driver.playProject("Profiled " + name + " " + i);
         }
-        cpu[0] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - start;
+        cpu[0] = threads.getCurrentThreadCpuTime() - start;
+        cpu[1] = threads.getCurrentThreadUserTime() - userStart;
       } catch (Throwable t) {
         failure[0] = t;
       }
@@ -168,7 +179,7 @@ final class LifecycleProfile {
     if (failure[0] != null) {
       throw new IllegalStateException(name + " failed while profiled", failure[0]);
     }
-    return cpu[0];
+    return cpu;
   }
 
   /** The JVM's JFR options as given on its command line (the stack depth among them), or "none". */

@@ -99,7 +99,10 @@ public final class ResultsReport {
         + "outside the benchmark, its delegate interceptor, proxies and lambda classes; `ProfileClassifier` has the "
         + "patterns; transaction commit is Spring's for PMO Flow, the engine's own for the baseline). "
         + "ms per lifecycle = the category's share of the thread's samples × the thread's CPU ms per "
-        + "lifecycle; on PostgreSQL the server's work is not in it.\n\n");
+        + "lifecycle; on PostgreSQL the server's work is not in it. Execution samples see Java code only: the "
+        + "coverage figure (sampled time ÷ thread CPU) and the user-mode share of the thread's CPU say how much "
+        + "of it this apportions by the Java code's shares rather than measures (kernel time is mostly socket I/O "
+        + "on PostgreSQL).\n\n");
     for (String db : DATABASES) {
       JsonNode json = read(results.resolve("lifecycle-profile-" + db + ".json"));
       if (json == null) {
@@ -107,11 +110,13 @@ public final class ResultsReport {
       }
       JsonNode pmo = json.get("engines").get("pmo-flow");
       JsonNode base = json.get("engines").get("baseline");
-      md.append(String.format(Locale.ROOT, "**%s** (%d lifecycles per engine; samples %d / %d, truncated %.1f%% / "
-              + "%.1f%%; the samples cover %.0f%% / %.0f%% of the thread's CPU time; load average %s; commit %s):%n%n",
+      md.append(String.format(Locale.ROOT, "**%s** (PMO Flow / baseline: %d lifecycles each; samples %d / %d, "
+              + "truncated %.1f%% / %.1f%%; the samples cover %.0f%% / %.0f%% of the thread's CPU time, of which "
+              + "%.0f%% / %.0f%% is user mode; load average %s; commit %s):%n%n",
           db, json.get("lifecyclesPerEngine").asInt(), pmo.get("samples").asInt(), base.get("samples").asInt(),
           100 * pmo.get("truncatedFraction").asDouble(), 100 * base.get("truncatedFraction").asDouble(),
-          100 * coverage(pmo), 100 * coverage(base), json.get("machine").get("loadAverage").asText().split(" ")[0],
+          100 * coverage(pmo), 100 * coverage(base), 100 * userShare(pmo), 100 * userShare(base),
+          json.get("machine").get("loadAverage").asText().split(" ")[0],
           json.get("commit").asText()));
       md.append("| category | PMO Flow ms per lifecycle | baseline ms per lifecycle | difference |\n");
       md.append("| --- | ---: | ---: | ---: |\n");
@@ -136,6 +141,10 @@ public final class ResultsReport {
   private static double ms(JsonNode engine, String category) {
     return engine.get("categories").get(category).get("percent").asDouble() / 100
         * engine.get("cpuMsPerLifecycle").asDouble();
+  }
+
+  private static double userShare(JsonNode engine) {
+    return engine.get("userCpuMsPerLifecycle").asDouble() / engine.get("cpuMsPerLifecycle").asDouble();
   }
 
   private static double coverage(JsonNode engine) {
