@@ -91,7 +91,7 @@ final class LifecycleProfile {
       m.put("samples", samples);
       m.put("samplesPerLifecycle", (double) samples / lifecycles);
       m.put("cpuMsPerLifecycle", cpuNanos / 1e6 / lifecycles);
-      // the rest is kernel time (system calls: on PostgreSQL the socket I/O), where execution samples see nothing
+      // the rest is kernel time, which execution samples cannot see
       m.put("userCpuMsPerLifecycle", userNanos / 1e6 / lifecycles);
       // what the samples cover of the thread's CPU time (JFR samples threads running Java code only)
       m.put("sampledMsPerLifecycle", (double) samples * SAMPLE_PERIOD.toMillis() / lifecycles);

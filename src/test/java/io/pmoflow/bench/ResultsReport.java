@@ -99,10 +99,10 @@ public final class ResultsReport {
         + "outside the benchmark, its delegate interceptor, proxies and lambda classes; `ProfileClassifier` has the "
         + "patterns; transaction commit is Spring's for PMO Flow, the engine's own for the baseline). "
         + "ms per lifecycle = the category's share of the thread's samples × the thread's CPU ms per "
-        + "lifecycle; on PostgreSQL the server's work is not in it. Execution samples see Java code only: the "
-        + "coverage figure (sampled time ÷ thread CPU) and the user-mode share of the thread's CPU say how much "
-        + "of it this apportions by the Java code's shares rather than measures (kernel time is mostly socket I/O "
-        + "on PostgreSQL).\n\n");
+        + "lifecycle; on PostgreSQL the server's work is not in it. Execution samples catch the thread in Java "
+        + "code only: the coverage (samples × 10 ms ÷ thread CPU) says how much of the CPU is apportioned by the "
+        + "sampled shares rather than seen, and the user-mode share how much of the gap kernel time could "
+        + "explain.\n\n");
     for (String db : DATABASES) {
       JsonNode json = read(results.resolve("lifecycle-profile-" + db + ".json"));
       if (json == null) {
