@@ -17,6 +17,7 @@ DATABASES=${DATABASES:-"h2 postgres"}
 BENCHMARKS=${BENCHMARKS:-"lifecycle tasklist rest-footprint"}
 RUNS=${RUNS:-5}
 LIFECYCLES=${LIFECYCLES:-30}
+PROFILE_LIFECYCLES=${PROFILE_LIFECYCLES:-30}
 WARMUP=${WARMUP:-10}
 TASK_SIZES=${TASK_SIZES:-"1000,10000,100000"}
 TASK_CALLS=${TASK_CALLS:-50}
@@ -61,6 +62,13 @@ for db in $DATABASES; do
   if selected lifecycle; then
     "${JAVA[@]}" io.pmoflow.bench.LifecycleBenchmark --db "$db" --pmo-url "$pmo_url" --baseline-url "$baseline_url" \
       --count true --warmup 2 --out "$OUT/lifecycle-statements-$db.json"
+    if [ "$db" = postgres ]; then
+      for name in pmo_bench_pmo pmo_bench_baseline; do recreate "$name"; done
+    fi
+    # where the CPU goes: JFR execution samples, whole stacks (JFR keeps 64 frames unless told otherwise)
+    "${JAVA[@]}" -XX:FlightRecorderOptions:stackdepth=1024 io.pmoflow.bench.LifecycleBenchmark --db "$db" \
+      --pmo-url "$pmo_url" --baseline-url "$baseline_url" --profile true --warmup "$WARMUP" \
+      --lifecycles "$PROFILE_LIFECYCLES" --out "$OUT/lifecycle-profile-$db.json"
     if [ "$db" = postgres ]; then
       for name in pmo_bench_pmo pmo_bench_baseline; do recreate "$name"; done
     fi

@@ -35,6 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <pre>
  * --db h2|postgres  --pmo-url jdbc:...  --baseline-url jdbc:...  [--user postgres]
  * --threads 1,2  --lifecycles 40 (per run)  --runs 5  --warmup 10  --out bench/results/lifecycle-h2.json
+ * --count true    (no timing: one lifecycle per engine, its SQL statements counted)
+ * --profile true  (no timing: --lifecycles, 30 unless given, per engine under JFR, where the CPU goes; start the
+ *                  JVM with -XX:FlightRecorderOptions:stackdepth=1024)
  * </pre>
  */
 public final class LifecycleBenchmark {
@@ -50,7 +53,8 @@ public final class LifecycleBenchmark {
     String user = options.getOrDefault("user", pmoUrl.startsWith("jdbc:h2") ? "sa" : "postgres");
     List<Integer> threadCounts = Arrays.stream(options.getOrDefault("threads", "1,2").split(","))
         .map(String::strip).map(Integer::valueOf).toList();
-    int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "40"));
+    boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+    int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", profile ? "30" : "40"));
     int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     Path out = Path.of(options.getOrDefault("out", "target/bench/lifecycle-" + db + ".json"));
@@ -96,6 +100,11 @@ public final class LifecycleBenchmark {
 
         if (count) {
           countStatements(drivers, counter, warmup, out);
+          baseline.close();
+          return;
+        }
+        if (profile) {
+          profile(drivers, warmup, lifecycles, db, out, args);
           baseline.close();
           return;
         }
@@ -181,6 +190,49 @@ public final class LifecycleBenchmark {
         .forEach(d -> extra.put(d.getKey(), d.getValue()));
     result.put("pmoFlowMinusBaselineByTable", extra);
     System.out.println("PMO Flow minus baseline by table: " + extra);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    System.out.println("written " + out);
+  }
+
+  /**
+   * Where each engine's CPU goes, after {@code warmup} lifecycles: {@code lifecycles} more per engine under a JFR
+   * recording, each engine on a thread of its own, the samples sorted by {@link ProfileClassifier}.
+   */
+  private static void profile(Map<String, LifecycleDriver> drivers, int warmup, int lifecycles, String db, Path out,
+      String[] args) throws Exception {
+    warm(drivers, warmup);
+    Path jfr = Path.of("target/bench/lifecycle-profile-" + db + ".jfr");
+    Map<String, LifecycleProfile.Tally> tallies = LifecycleProfile.record(drivers, lifecycles, jfr);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("benchmark", "lifecycle-profile");
+    result.put("database", db);
+    result.put("machine", Machine.describe());
+    result.put("commit", System.getProperty("bench.commit", "unknown"));
+    result.put("command", "java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+        + " -cp … " + LifecycleBenchmark.class.getName() + " " + String.join(" ", args));
+    result.put("flightRecorderOptions", LifecycleProfile.flightRecorderOptions());
+    result.put("samplePeriodMs", LifecycleProfile.SAMPLE_PERIOD.toMillis());
+    result.put("lifecyclesPerEngine", lifecycles);
+    result.put("warmupLifecyclesPerEngine", warmup);
+    result.put("classification", "each execution sample of an engine's thread, root first: the first frame that "
+        + "matches decides (" + java.util.Arrays.stream(ProfileClassifier.Category.values()).map(c -> c.label)
+        .collect(java.util.stream.Collectors.joining(", ")) + "); PMO Flow code split by what runs below its "
+        + "deepest frame");
+    result.put("recording", jfr.toString());
+    Map<String, Object> engines = new LinkedHashMap<>();
+    tallies.forEach((name, tally) -> {
+      Map<String, Object> engine = tally.toMap();
+      engines.put(name, engine);
+      System.out.printf("%s %s: %d samples, %.0f CPU ms per lifecycle, truncated %.2f%%, %s%n", db, name,
+          tally.samples, engine.get("cpuMsPerLifecycle"), 100.0 * (double) engine.get("truncatedFraction"),
+          engine.get("categories"));
+      if (tally.truncated > 0) {
+        System.out.printf("WARNING: %d of %d samples of %s have truncated stacks (root frames lost): start the JVM "
+            + "with -XX:FlightRecorderOptions:stackdepth=1024%n", tally.truncated, tally.samples, name);
+      }
+    });
+    result.put("engines", engines);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     System.out.println("written " + out);

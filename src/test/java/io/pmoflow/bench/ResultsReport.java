@@ -87,6 +87,68 @@ public final class ResultsReport {
       }
     }
     md.append('\n');
+    profile(results, md);
+  }
+
+  /** Where PMO Flow's extra CPU goes: each category's share of the samples times the thread's CPU per lifecycle. */
+  private static void profile(Path results, StringBuilder md) throws IOException {
+    md.append("### Where PMO Flow's extra CPU goes\n\n");
+    md.append("`LifecycleBenchmark --profile true`: after the warm-up, each engine plays its lifecycles on a thread "
+        + "of its own under a JFR recording of execution samples (whole stacks). Each sample is sorted root first: "
+        + "the first frame from the thread's root that matches a category decides (PMO Flow code is io.pmoflow "
+        + "outside the benchmark, its delegate interceptor, proxies and lambda classes; `ProfileClassifier` has the "
+        + "patterns; transaction commit is Spring's for PMO Flow, the engine's own for the baseline). "
+        + "ms per lifecycle = the category's share of the thread's samples × the thread's CPU ms per "
+        + "lifecycle; on PostgreSQL the server's work is not in it. Execution samples catch the thread in Java "
+        + "code only: the coverage (samples × 10 ms ÷ thread CPU) says how much of the CPU is apportioned by the "
+        + "sampled shares rather than seen, and the user-mode share how much of the gap kernel time could "
+        + "explain.\n\n");
+    for (String db : DATABASES) {
+      JsonNode json = read(results.resolve("lifecycle-profile-" + db + ".json"));
+      if (json == null) {
+        continue;
+      }
+      JsonNode pmo = json.get("engines").get("pmo-flow");
+      JsonNode base = json.get("engines").get("baseline");
+      md.append(String.format(Locale.ROOT, "**%s** (PMO Flow / baseline: %d lifecycles each; samples %d / %d, "
+              + "truncated %.1f%% / %.1f%%; the samples cover %.0f%% / %.0f%% of the thread's CPU time, of which "
+              + "%.0f%% / %.0f%% is user mode; load average %s; commit %s):%n%n",
+          db, json.get("lifecyclesPerEngine").asInt(), pmo.get("samples").asInt(), base.get("samples").asInt(),
+          100 * pmo.get("truncatedFraction").asDouble(), 100 * base.get("truncatedFraction").asDouble(),
+          100 * coverage(pmo), 100 * coverage(base), 100 * userShare(pmo), 100 * userShare(base),
+          json.get("machine").get("loadAverage").asText().split(" ")[0],
+          json.get("commit").asText()));
+      md.append("| category | PMO Flow ms per lifecycle | baseline ms per lifecycle | difference |\n");
+      md.append("| --- | ---: | ---: | ---: |\n");
+      List<String> categories = new ArrayList<>();
+      pmo.get("categories").fieldNames().forEachRemaining(categories::add);
+      categories.sort(java.util.Comparator.comparingDouble(c -> -(ms(pmo, c) - ms(base, c))));
+      for (String category : categories) {
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %+.0f |%n", category, ms(pmo, category),
+            ms(base, category), ms(pmo, category) - ms(base, category)));
+      }
+      double pmoCpu = pmo.get("cpuMsPerLifecycle").asDouble();
+      double baseCpu = base.get("cpuMsPerLifecycle").asDouble();
+      md.append(String.format(Locale.ROOT, "| **thread CPU** | **%.0f** | **%.0f** | **%+.0f** |%n%n", pmoCpu, baseCpu,
+          pmoCpu - baseCpu));
+      List<String> parts = new ArrayList<>();
+      pmo.get("insidePmoFlowCode").fields().forEachRemaining(part -> parts.add(String.format(Locale.ROOT,
+          "%s %.0f ms", part.getKey(), part.getValue().get("percent").asDouble() / 100 * ms(pmo, "PMO Flow code"))));
+      md.append("Inside PMO Flow code: ").append(String.join("; ", parts)).append(".\n\n");
+    }
+  }
+
+  private static double ms(JsonNode engine, String category) {
+    return engine.get("categories").get(category).get("percent").asDouble() / 100
+        * engine.get("cpuMsPerLifecycle").asDouble();
+  }
+
+  private static double userShare(JsonNode engine) {
+    return engine.get("userCpuMsPerLifecycle").asDouble() / engine.get("cpuMsPerLifecycle").asDouble();
+  }
+
+  private static double coverage(JsonNode engine) {
+    return engine.get("sampledMsPerLifecycle").asDouble() / engine.get("cpuMsPerLifecycle").asDouble();
   }
 
   private static void tasklist(Path results, StringBuilder md) throws IOException {
