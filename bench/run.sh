@@ -18,7 +18,8 @@ BENCHMARKS=${BENCHMARKS:-"lifecycle tasklist rest-footprint"}
 RUNS=${RUNS:-5}
 LIFECYCLES=${LIFECYCLES:-30}
 PROFILE_LIFECYCLES=${PROFILE_LIFECYCLES:-30}
-WARMUP=${WARMUP:-10}
+TIMED_LIFECYCLES=${TIMED_LIFECYCLES:-10}
+WARMUP=${WARMUP:-30}
 TASK_SIZES=${TASK_SIZES:-"1000,10000,100000"}
 TASK_CALLS=${TASK_CALLS:-50}
 PG_HOST=127.0.0.1
@@ -61,7 +62,7 @@ for db in $DATABASES; do
   esac
   if selected lifecycle; then
     "${JAVA[@]}" io.pmoflow.bench.LifecycleBenchmark --db "$db" --pmo-url "$pmo_url" --baseline-url "$baseline_url" \
-      --count true --warmup 2 --out "$OUT/lifecycle-statements-$db.json"
+      --count true --warmup "$WARMUP" --timed "$TIMED_LIFECYCLES" --out "$OUT/lifecycle-statements-$db.json"
     if [ "$db" = postgres ]; then
       for name in pmo_bench_pmo pmo_bench_baseline; do recreate "$name"; done
     fi

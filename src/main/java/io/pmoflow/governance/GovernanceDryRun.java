@@ -26,6 +26,7 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Replays every recorded project request against a candidate {@code pmoGovernance} table and reports what would
@@ -59,7 +60,12 @@ public class GovernanceDryRun {
   public record Change(String before, String after) {
   }
 
-  private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /**
+   * A DMN engine of its own (nothing recorded, no history, no metrics), built at the first dry run and not at
+   * start-up: its FEEL engine takes about a second of CPU to build (issue #7, footprint).
+   */
+  private final SingletonSupplier<DmnEngine> engine =
+      SingletonSupplier.of(() -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
   private final RecordedRequestRepository requests;
 
   public GovernanceDryRun(RecordedRequestRepository requests) {
@@ -106,7 +112,7 @@ public class GovernanceDryRun {
     List<DmnDecision> decisions;
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(candidate));
-      decisions = engine.parseDecisions(model);
+      decisions = engine.obtain().parseDecisions(model);
     } catch (ModelException | DmnEngineException e) {
       throw new InvalidInputException(field, "not a valid DMN model: " + causes(e));
     }
@@ -129,7 +135,7 @@ public class GovernanceDryRun {
   private Map<String, String> evaluate(DmnDecision decision, RecordedRequest recorded, String field) {
     DmnDecisionResultEntries result;
     try {
-      result = engine.evaluateDecision(decision, variables(recorded)).getSingleResult();
+      result = engine.obtain().evaluateDecision(decision, variables(recorded)).getSingleResult();
     } catch (RuntimeException e) {
       // whatever the candidate's expressions throw (FEEL errors, several hits on a single-result table) is the
       // candidate's fault, found before it goes live

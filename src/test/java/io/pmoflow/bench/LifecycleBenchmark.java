@@ -99,7 +99,7 @@ public final class LifecycleBenchmark {
             key -> List.of(1L, 2L)));
 
         if (count) {
-          countStatements(drivers, counter, warmup, out);
+          countStatements(drivers, counter, warmup, Integer.parseInt(options.getOrDefault("timed", "10")), out);
           baseline.close();
           return;
         }
@@ -161,9 +161,13 @@ public final class LifecycleBenchmark {
     }
   }
 
-  /** One lifecycle on each engine, counted, after {@code warmup} uncounted ones; the path must be the same. */
+  /**
+   * One lifecycle on each engine, counted, after {@code warmup} uncounted ones; the path must be the same. Then
+   * {@code timed} more per engine with the time of every statement taken (sent to answered, as the driver sees it),
+   * per lifecycle by "TYPE table": where the time in the database goes, next to the whole lifecycle's wall time.
+   */
   private static void countStatements(Map<String, LifecycleDriver> drivers, StatementCounter counter, int warmup,
-      Path out) throws Exception {
+      int timed, Path out) throws Exception {
     warm(drivers, warmup);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("benchmark", "lifecycle-statements");
@@ -190,6 +194,27 @@ public final class LifecycleBenchmark {
         .forEach(d -> extra.put(d.getKey(), d.getValue()));
     result.put("pmoFlowMinusBaselineByTable", extra);
     System.out.println("PMO Flow minus baseline by table: " + extra);
+    result.put("timedLifecycles", timed);
+    for (Map.Entry<String, LifecycleDriver> e : drivers.entrySet()) {
+      Map<String, Double> msByTable = new LinkedHashMap<>();
+      long started = System.nanoTime();
+      for (int i = 0; i < timed; i++) {
+        counter.start();
+        e.getValue().playProject("Timed " + e.getKey() + " " + i);
+        counter.stop();
+        counter.msByTable().forEach((table, ms) -> msByTable.merge(table, ms / timed, Double::sum));
+      }
+      double wallMs = (System.nanoTime() - started) / 1e6 / timed;
+      Map<String, Double> sorted = new LinkedHashMap<>();
+      msByTable.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(t -> sorted.put(t.getKey(), t.getValue()));
+      double databaseMs = sorted.values().stream().mapToDouble(Double::doubleValue).sum();
+      result.put(e.getKey() + "WallMsPerLifecycle", wallMs);
+      result.put(e.getKey() + "DatabaseMsPerLifecycle", databaseMs);
+      result.put(e.getKey() + "MsByTable", sorted);
+      System.out.printf("%s: %.0f ms per lifecycle, %.0f ms of it waiting for the database%n", e.getKey(), wallMs,
+          databaseMs);
+    }
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     System.out.println("written " + out);

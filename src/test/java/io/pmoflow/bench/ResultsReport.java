@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes {@code bench/RESULTS.md} from the machine-readable results in {@code bench/results/}: the lifecycle and
@@ -87,7 +88,46 @@ public final class ResultsReport {
       }
     }
     md.append('\n');
+    databaseTime(results, md);
     profile(results, md);
+  }
+
+  /** Where the time in the database goes: per "TYPE table", the tables PMO Flow spends most extra time on first. */
+  private static void databaseTime(Path results, StringBuilder md) throws IOException {
+    for (String db : DATABASES) {
+      JsonNode json = read(results.resolve("lifecycle-statements-" + db + ".json"));
+      if (json == null || !json.has("pmo-flowMsByTable")) {
+        continue;
+      }
+      JsonNode pmo = json.get("pmo-flowMsByTable");
+      JsonNode bare = json.get("baselineMsByTable");
+      double pmoWall = json.get("pmo-flowWallMsPerLifecycle").asDouble();
+      double bareWall = json.get("baselineWallMsPerLifecycle").asDouble();
+      double pmoDb = json.get("pmo-flowDatabaseMsPerLifecycle").asDouble();
+      double bareDb = json.get("baselineDatabaseMsPerLifecycle").asDouble();
+      md.append(String.format(Locale.ROOT, "**Time in the database, %s** (%d lifecycles per engine, one thread, each "
+          + "statement timed from sent to answered as the JDBC driver sees it — the database's work and the round "
+          + "trip; commits apart; ms per lifecycle; the largest differences first):%n%n", db,
+          json.get("timedLifecycles").asInt()));
+      md.append("| | PMO Flow | baseline | difference |\n| --- | ---: | ---: | ---: |\n");
+      md.append(String.format(Locale.ROOT, "| **whole lifecycle (wall)** | **%.0f** | **%.0f** | **%+.0f** |%n", pmoWall,
+          bareWall, pmoWall - bareWall));
+      md.append(String.format(Locale.ROOT, "| waiting for the database | %.0f | %.0f | %+.0f |%n", pmoDb, bareDb,
+          pmoDb - bareDb));
+      md.append(String.format(Locale.ROOT, "| everything else (the JVM) | %.0f | %.0f | %+.0f |%n", pmoWall - pmoDb,
+          bareWall - bareDb, pmoWall - pmoDb - (bareWall - bareDb)));
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      pmo.fieldNames().forEachRemaining(keys::add);
+      bare.fieldNames().forEachRemaining(keys::add);
+      List<Map.Entry<String, Double>> differences = keys.stream()
+          .map(k -> Map.entry(k, pmo.path(k).asDouble(0) - bare.path(k).asDouble(0)))
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+      for (Map.Entry<String, Double> d : differences.subList(0, Math.min(12, differences.size()))) {
+        md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.1f | %+.1f |%n", d.getKey(),
+            pmo.path(d.getKey()).asDouble(0), bare.path(d.getKey()).asDouble(0), d.getValue()));
+      }
+      md.append('\n');
+    }
   }
 
   /** Where PMO Flow's extra CPU goes: each category's share of the samples times the thread's CPU per lifecycle. */

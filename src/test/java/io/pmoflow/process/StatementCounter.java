@@ -24,7 +24,9 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * Only the measuring thread counts: a scheduler or metrics thread of the same application may use the pool at the
  * same moment. Each entry of a JDBC batch is one statement (the engine flushes its inserts, updates and deletes
  * as batches); {@code executions} is the number of round trips. Rows read are {@code ResultSet.next()} calls
- * that found a row; rows written are the update counts the driver returned.
+ * that found a row; rows written are the update counts the driver returned. Each execution's time (sent to
+ * answered, as the driver sees it: the database's work plus the round trip) is added up per "TYPE table" too, and
+ * the commits apart, for where a step's time in the database goes.
  */
 public final class StatementCounter implements QueryExecutionListener, MethodExecutionListener {
 
@@ -42,6 +44,10 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
   private int savepoints;
   /** Statements per "TYPE table" (e.g. "INSERT act_hi_detail"), to see where a step's statements go. */
   private final Map<String, Integer> byTable = new TreeMap<>();
+  /** Nanoseconds per "TYPE table", and "COMMIT" for the connection's commits. */
+  private final Map<String, Long> nanosByTable = new TreeMap<>();
+  private long queryStarted;
+  private long commitStarted;
   private static final Pattern TABLE = Pattern.compile(
       "(?is)^\\s*(?:insert\\s+into|update|delete\\s+from|select\\b.*?\\bfrom)\\s+([a-z_][a-z0-9_]*)");
 
@@ -58,6 +64,7 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
     rowsWritten = 0;
     savepoints = 0;
     byTable.clear();
+    nanosByTable.clear();
     counted = Thread.currentThread();
   }
 
@@ -66,6 +73,14 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
     Map<String, Integer> sorted = new LinkedHashMap<>();
     byTable.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
+  /** The time of the last counted step in the database per "TYPE table" (and "COMMIT"), in ms, most first. */
+  public Map<String, Double> msByTable() {
+    Map<String, Double> sorted = new LinkedHashMap<>();
+    nanosByTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue() / 1e6));
     return sorted;
   }
 
@@ -82,6 +97,9 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
 
   @Override
   public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+    if (counting()) {
+      queryStarted = System.nanoTime();
+    }
   }
 
   @Override
@@ -90,6 +108,7 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
       return;
     }
     executions++;
+    long share = (System.nanoTime() - queryStarted) / Math.max(1, queries.size());
     for (QueryInfo query : queries) {
       // a prepared statement's batch is one query with one parameter list per entry
       int entries = info.isBatch() && !query.getParametersList().isEmpty() ? query.getParametersList().size() : 1;
@@ -97,8 +116,9 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
       QueryType type = QueryUtils.getQueryType(query.getQuery());
       byType[type.ordinal()] += entries;
       Matcher table = TABLE.matcher(query.getQuery());
-      byTable.merge(type + " " + (table.find() ? table.group(1).toLowerCase(Locale.ROOT) : "?"), entries,
-          Integer::sum);
+      String key = type + " " + (table.find() ? table.group(1).toLowerCase(Locale.ROOT) : "?");
+      byTable.merge(key, entries, Integer::sum);
+      nanosByTable.merge(key, share, Long::sum);
     }
     Object result = info.getResult();
     if (result instanceof Integer n && n > 0) {
@@ -118,6 +138,9 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
 
   @Override
   public void beforeMethod(MethodExecutionContext context) {
+    if (counting() && "commit".equals(context.getMethod().getName())) {
+      commitStarted = System.nanoTime();
+    }
   }
 
   @Override
@@ -129,6 +152,8 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
     if (context.getTarget() instanceof ResultSet && "next".equals(method.getName())
         && Boolean.TRUE.equals(context.getResult())) {
       rowsRead++;
+    } else if ("commit".equals(method.getName())) {
+      nanosByTable.merge("COMMIT", System.nanoTime() - commitStarted, Long::sum);
     } else if ("setSavepoint".equals(method.getName())) {
       savepoints++;
     } else if ("getUpdateCount".equals(method.getName()) && context.getResult() instanceof Integer n && n > 0) {
