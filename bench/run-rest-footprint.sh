@@ -13,8 +13,8 @@
 #               created and dropped by the benchmark
 #   JVM_FLAGS   flags of both applications' JVMs ["-Xmx1g"]
 #   RUNS        REST latency runs [3]; CLIENTS [8]; WARMUP and DURATION seconds per figure [10, 30]
-#   STARTS      footprint starts per application and database on the migrated database [3]; SETTLE seconds
-#               between readiness and the RSS reading [10]
+#   STARTS      footprint starts per application and database on the migrated database [7: with 3 the medians moved by 0.1-0.3 between reruns]; SETTLE seconds
+#               between readiness and the RSS reading [5]
 #   PMO_ARGS, BARE_ARGS   extra Spring arguments for one application (tuning experiments)
 #   OUT         results directory [bench/results]; SKIP_BUILD=1 reuses target/ as built
 #
@@ -33,8 +33,8 @@ RUNS=${RUNS:-3}
 CLIENTS=${CLIENTS:-8}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
-STARTS=${STARTS:-3}
-SETTLE=${SETTLE:-10}
+STARTS=${STARTS:-7}
+SETTLE=${SETTLE:-5}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
