@@ -509,7 +509,7 @@ public final class RestLatencyBenchmark {
     Map<String, Object> settings = (Map<String, Object>) result.get("settings");
     StringBuilder md = new StringBuilder();
     md.append("## REST latency: PMO Flow against the bare Camunda engine (issue #7, item 3)\n\n");
-    md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Shared with other agents' builds: load average at "
+    md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Load average at "
             + "the start %s.%n", machine.get("cpu"), machine.get("cores"), machine.get("memoryGiB"), machine.get("os"),
         machine.get("java"), BenchSupport.text(machine.get("loadAverageAtStart"))));
     md.append(fmt("- **Commit:** `%s`, run %s → %s.%n", result.get("commit"), result.get("started"),
