@@ -58,4 +58,35 @@ final class Apps {
   static List<String> words(String value) {
     return value == null || value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
   }
+
+  /**
+   * The launch options both process-level benchmarks take: {@code --databases}, {@code --jvm-flags},
+   * {@code --pmo-classpath}, {@code --bare-classpath}, {@code --pmo-args}, {@code --bare-args}, the database options
+   * of {@link BenchSupport.Databases} and {@code --keep-databases}.
+   */
+  record Launch(List<String> kinds, List<String> jvmFlags, String pmoClasspath, String bareClasspath,
+      List<String> pmoArgs, List<String> bareArgs, BenchSupport.Databases dbs, boolean keepDatabases) {
+
+    static Launch from(Map<String, String> options) {
+      return new Launch(words(options.getOrDefault("databases", "h2 postgres").replace(',', ' ')),
+          words(options.getOrDefault("jvm-flags", "-Xmx1g")), Options.required(options, "pmo-classpath"),
+          Options.required(options, "bare-classpath"), words(options.get("pmo-args")), words(options.get("bare-args")),
+          BenchSupport.Databases.from(options), Boolean.parseBoolean(options.getOrDefault("keep-databases", "false")));
+    }
+
+    AppProcess.Spec pmo(String kind, String url) {
+      return Apps.pmo(kind, url, dbs, pmoClasspath, jvmFlags, pmoArgs);
+    }
+
+    AppProcess.Spec bare(String kind, String url) {
+      return Apps.bare(kind, url, dbs, bareClasspath, jvmFlags, bareArgs);
+    }
+
+    /** The flags and arguments both applications ran with, for a result's settings. */
+    void describe(Map<String, Object> settings) {
+      settings.put("jvmFlags", jvmFlags);
+      settings.put("pmoArgs", pmoArgs);
+      settings.put("bareArgs", bareArgs);
+    }
+  }
 }

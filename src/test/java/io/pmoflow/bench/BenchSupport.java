@@ -92,6 +92,18 @@ final class BenchSupport {
     }
   }
 
+  /** The head every process-level result starts with: what, for which item, when, where, at which commit, how. */
+  static Map<String, Object> result(String benchmark, String issue, String command) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("benchmark", benchmark);
+    result.put("issue", issue);
+    result.put("started", now());
+    result.put("machine", machine());
+    result.put("commit", commit());
+    result.put("command", command);
+    return result;
+  }
+
   static String now() {
     return Instant.now().toString();
   }
@@ -190,6 +202,35 @@ final class BenchSupport {
   /** A value for the Markdown: arrays as [a, b, c], anything else as itself. */
   static String text(Object value) {
     return value instanceof double[] d ? java.util.Arrays.toString(d) : String.valueOf(value);
+  }
+
+  /** A process-level result's Markdown head: its title, then the machine, the commit and the command. */
+  @SuppressWarnings("unchecked")
+  static void markdownHead(StringBuilder md, String title, Map<String, Object> result) {
+    Map<String, Object> machine = (Map<String, Object>) result.get("machine");
+    md.append("## ").append(title).append("\n\n");
+    md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Load average at the start %s.%n", machine.get("cpu"),
+        machine.get("cores"), machine.get("memoryGiB"), machine.get("os"), machine.get("java"),
+        text(machine.get("loadAverageAtStart"))));
+    md.append(fmt("- **Commit:** `%s`, run %s → %s.%n", result.get("commit"), result.get("started"),
+        result.get("finished")));
+    md.append(fmt("- **Command:** `%s`%n", result.get("command")));
+  }
+
+  /** The extra application arguments of {@link Apps.Launch#describe}, when there were any. */
+  @SuppressWarnings("unchecked")
+  static void markdownExtraArguments(StringBuilder md, Map<String, Object> settings) {
+    List<String> pmoArgs = (List<String>) settings.get("pmoArgs");
+    List<String> bareArgs = (List<String>) settings.get("bareArgs");
+    if (!pmoArgs.isEmpty() || !bareArgs.isEmpty()) {
+      md.append(fmt("- **Extra arguments:** PMO Flow `%s`, bare engine `%s`.%n", String.join(" ", pmoArgs),
+          String.join(" ", bareArgs)));
+    }
+  }
+
+  /** The heading of one database's tables. */
+  static String markdownDatabaseHeading(String kind) {
+    return fmt("%n### %s%n%n", kind.equals("h2") ? "H2 (file database)" : "PostgreSQL");
   }
 
   static String fmt(String format, Object... args) {

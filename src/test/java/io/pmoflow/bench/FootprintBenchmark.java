@@ -45,45 +45,32 @@ public final class FootprintBenchmark {
       Files.writeString(Path.of(Options.required(options, "out-md")), markdown(earlier));
       return;
     }
-    List<String> kinds = Apps.words(options.getOrDefault("databases", "h2 postgres").replace(',', ' '));
-    int starts = Integer.parseInt(options.getOrDefault("starts", "3"));
-    int settle = Integer.parseInt(options.getOrDefault("settle", "10"));
-    List<String> jvmFlags = Apps.words(options.getOrDefault("jvm-flags", "-Xmx1g"));
-    String pmoClasspath = Options.required(options, "pmo-classpath");
-    String bareClasspath = Options.required(options, "bare-classpath");
-    List<String> pmoArgs = Apps.words(options.get("pmo-args"));
-    List<String> bareArgs = Apps.words(options.get("bare-args"));
+    Apps.Launch launch = Apps.Launch.from(options);
+    int starts = Integer.parseInt(options.getOrDefault("starts", "7"));
+    int settle = Integer.parseInt(options.getOrDefault("settle", "5"));
     Path jsonOut = Path.of(options.getOrDefault("out-json", "bench/results/footprint.json"));
     Path mdOut = Path.of(options.getOrDefault("out-md", "bench/results/footprint.md"));
-    BenchSupport.Databases dbs = BenchSupport.Databases.from(options);
-    boolean keep = Boolean.parseBoolean(options.getOrDefault("keep-databases", "false"));
 
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("benchmark", "footprint");
-    result.put("issue", "#7 item 6");
-    result.put("started", BenchSupport.now());
-    result.put("machine", BenchSupport.machine());
-    result.put("commit", BenchSupport.commit());
-    result.put("command", options.getOrDefault("command", "FootprintBenchmark " + String.join(" ", args)));
+    Map<String, Object> result = BenchSupport.result("footprint", "#7 item 6",
+        options.getOrDefault("command", "FootprintBenchmark " + String.join(" ", args)));
+    BenchSupport.Databases dbs = launch.dbs();
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("startsPerApp", starts);
     settings.put("settleSeconds", settle);
-    settings.put("jvmFlags", jvmFlags);
-    settings.put("pmoArgs", pmoArgs);
-    settings.put("bareArgs", bareArgs);
+    launch.describe(settings);
     settings.put("launch", "java <jvmFlags> -cp <classpath> <main> (exploded classes, no fat jar)");
     settings.put("readiness", "first 200 of GET /actuator/health/readiness, polled every 50 ms, from the JVM launch");
     result.put("settings", settings);
     Map<String, Object> databases = new LinkedHashMap<>();
     result.put("databases", databases);
 
-    for (String kind : kinds) {
+    for (String kind : launch.kinds()) {
       String pmoDb = kind.equals("h2") ? "fp-pmo" : "pmo_bench_fp_pmo";
       String bareDb = kind.equals("h2") ? "fp-bare" : "pmo_bench_fp_bare";
       String pmoUrl = dbs.create(kind, pmoDb);
       String bareUrl = dbs.create(kind, bareDb);
-      AppProcess.Spec pmo = Apps.pmo(kind, pmoUrl, dbs, pmoClasspath, jvmFlags, pmoArgs);
-      AppProcess.Spec bare = Apps.bare(kind, bareUrl, dbs, bareClasspath, jvmFlags, bareArgs);
+      AppProcess.Spec pmo = launch.pmo(kind, pmoUrl);
+      AppProcess.Spec bare = launch.bare(kind, bareUrl);
       Path logs = dbs.workDir().resolve("logs");
       System.out.printf("%n== footprint on %s ==%n", kind);
       try {
@@ -108,7 +95,7 @@ public final class FootprintBenchmark {
         db.put("summary", summary(pmoStarts, bareStarts));
         databases.put(kind, db);
       } finally {
-        if (!keep) {
+        if (!launch.keepDatabases()) {
           dbs.drop(kind, pmoDb);
           dbs.drop(kind, bareDb);
         }
@@ -179,16 +166,10 @@ public final class FootprintBenchmark {
 
   @SuppressWarnings("unchecked")
   static String markdown(Map<String, Object> result) {
-    Map<String, Object> machine = (Map<String, Object>) result.get("machine");
     Map<String, Object> settings = (Map<String, Object>) result.get("settings");
     StringBuilder md = new StringBuilder();
-    md.append("## Footprint: PMO Flow against the bare Camunda engine with the webapps (issue #7, item 6)\n\n");
-    md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Load average at "
-            + "the start %s.%n", machine.get("cpu"), machine.get("cores"), machine.get("memoryGiB"), machine.get("os"),
-        machine.get("java"), BenchSupport.text(machine.get("loadAverageAtStart"))));
-    md.append(fmt("- **Commit:** `%s`, run %s → %s.%n", result.get("commit"), result.get("started"),
-        result.get("finished")));
-    md.append(fmt("- **Command:** `%s`%n", result.get("command")));
+    BenchSupport.markdownHead(md,
+        "Footprint: PMO Flow against the bare Camunda engine with the webapps (issue #7, item 6)", result);
     md.append(fmt("- **Method:** each start a fresh JVM, `java %s -cp <classpath> <main>` (exploded classes, no fat jar; "
             + "the same for both). *Ready*: wall time from the launch to the first 200 of `/actuator/health/readiness` "
             + "(readinessState, db, processEngine — the same signal for both), polled every 50 ms. *CPU to ready*: CPU "
@@ -197,11 +178,7 @@ public final class FootprintBenchmark {
             + "alternating; the first start on an empty database is reported apart.%n",
         String.join(" ", (List<String>) settings.get("jvmFlags")), settings.get("settleSeconds"),
         settings.get("startsPerApp")));
-    if (!((List<?>) settings.get("pmoArgs")).isEmpty() || !((List<?>) settings.get("bareArgs")).isEmpty()) {
-      md.append(fmt("- **Extra arguments:** PMO Flow `%s`, bare engine `%s`.%n",
-          String.join(" ", (List<String>) settings.get("pmoArgs")),
-          String.join(" ", (List<String>) settings.get("bareArgs"))));
-    }
+    BenchSupport.markdownExtraArguments(md, settings);
     md.append("- Cells: median (min–max). Ratio: PMO Flow ÷ bare, ratio of the medians (and the median of the "
         + "per-round ratios).\n");
     Map<String, Object> databases = (Map<String, Object>) result.get("databases");
@@ -211,7 +188,7 @@ public final class FootprintBenchmark {
     for (Map.Entry<String, Object> entry : databases.entrySet()) {
       Map<String, Object> db = (Map<String, Object>) entry.getValue();
       Map<String, Object> summary = (Map<String, Object>) db.get("summary");
-      md.append(fmt("%n### %s%n%n", entry.getKey().equals("h2") ? "H2 (file database)" : "PostgreSQL"));
+      md.append(BenchSupport.markdownDatabaseHeading(entry.getKey()));
       md.append("| figure | PMO Flow | bare engine | ratio of the medians — per round | target ≤ 1.3 |\n");
       md.append("| --- | ---: | ---: | ---: | --- |\n");
       for (String metric : METRICS) {

@@ -93,28 +93,17 @@ public final class RestLatencyBenchmark {
       Files.writeString(Path.of(Options.required(options, "out-md")), markdown(earlier));
       return;
     }
-    List<String> kinds = Apps.words(options.getOrDefault("databases", "h2 postgres").replace(',', ' '));
+    Apps.Launch launch = Apps.Launch.from(options);
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
     RestLatencyBenchmark bench = new RestLatencyBenchmark(Integer.parseInt(options.getOrDefault("clients", "8")),
         Integer.parseInt(options.getOrDefault("warmup-calls", "300")),
         Integer.parseInt(options.getOrDefault("warmup", "10")), Integer.parseInt(options.getOrDefault("duration", "30")));
-    List<String> jvmFlags = Apps.words(options.getOrDefault("jvm-flags", "-Xmx1g"));
-    String pmoClasspath = Options.required(options, "pmo-classpath");
-    String bareClasspath = Options.required(options, "bare-classpath");
-    List<String> pmoArgs = Apps.words(options.get("pmo-args"));
-    List<String> bareArgs = Apps.words(options.get("bare-args"));
     Path jsonOut = Path.of(options.getOrDefault("out-json", "bench/results/rest-latency.json"));
     Path mdOut = Path.of(options.getOrDefault("out-md", "bench/results/rest-latency.md"));
-    BenchSupport.Databases dbs = BenchSupport.Databases.from(options);
-    boolean keep = Boolean.parseBoolean(options.getOrDefault("keep-databases", "false"));
 
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("benchmark", "rest-latency");
-    result.put("issue", "#7 item 3");
-    result.put("started", BenchSupport.now());
-    result.put("machine", BenchSupport.machine());
-    result.put("commit", BenchSupport.commit());
-    result.put("command", options.getOrDefault("command", "RestLatencyBenchmark " + String.join(" ", args)));
+    Map<String, Object> result = BenchSupport.result("rest-latency", "#7 item 3",
+        options.getOrDefault("command", "RestLatencyBenchmark " + String.join(" ", args)));
+    BenchSupport.Databases dbs = launch.dbs();
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("clients", bench.clients);
     settings.put("warmupSeconds", bench.warmup);
@@ -122,29 +111,27 @@ public final class RestLatencyBenchmark {
     settings.put("maxWarmupSeconds", bench.maxWarmupSeconds);
     settings.put("measuredSeconds", bench.duration);
     settings.put("runs", runs);
-    settings.put("jvmFlags", jvmFlags);
-    settings.put("pmoArgs", pmoArgs);
-    settings.put("bareArgs", bareArgs);
+    launch.describe(settings);
     settings.put("launch", "java <jvmFlags> -cp <classpath> <main> (exploded classes, no fat jar), both apps running "
         + "side by side during the whole run");
     result.put("settings", settings);
     Map<String, Object> databases = new LinkedHashMap<>();
     result.put("databases", databases);
 
-    for (String kind : kinds) {
+    for (String kind : launch.kinds()) {
       String pmoDb = kind.equals("h2") ? "rest-pmo" : "pmo_bench_rest";
       String bareDb = kind.equals("h2") ? "rest-bare" : "pmo_bench_bare";
       String pmoUrl = dbs.create(kind, pmoDb);
       String bareUrl = dbs.create(kind, bareDb);
       Path logs = dbs.workDir().resolve("logs");
       System.out.printf("%n== REST latency on %s ==%n", kind);
-      AppProcess pmo = AppProcess.launch(Apps.pmo(kind, pmoUrl, dbs, pmoClasspath, jvmFlags, pmoArgs),
+      AppProcess pmo = AppProcess.launch(launch.pmo(kind, pmoUrl),
           BenchSupport.freePort(), logs.resolve("rest-pmo-" + kind + ".log"));
       AppProcess bare = null;
       try {
         System.out.printf("PMO Flow ready after %.1f s (pid %d)%n", pmo.awaitReady(Duration.ofMinutes(10), 200),
             pmo.pid());
-        bare = AppProcess.launch(Apps.bare(kind, bareUrl, dbs, bareClasspath, jvmFlags, bareArgs),
+        bare = AppProcess.launch(launch.bare(kind, bareUrl),
             BenchSupport.freePort(), logs.resolve("rest-bare-" + kind + ".log"));
         System.out.printf("bare engine ready after %.1f s (pid %d)%n", bare.awaitReady(Duration.ofMinutes(10), 200),
             bare.pid());
@@ -156,7 +143,7 @@ public final class RestLatencyBenchmark {
         if (bare != null) {
           bare.close();
         }
-        if (!keep) {
+        if (!launch.keepDatabases()) {
           dbs.drop(kind, pmoDb);
           dbs.drop(kind, bareDb);
         }
@@ -505,16 +492,9 @@ public final class RestLatencyBenchmark {
 
   @SuppressWarnings("unchecked")
   static String markdown(Map<String, Object> result) {
-    Map<String, Object> machine = (Map<String, Object>) result.get("machine");
     Map<String, Object> settings = (Map<String, Object>) result.get("settings");
     StringBuilder md = new StringBuilder();
-    md.append("## REST latency: PMO Flow against the bare Camunda engine (issue #7, item 3)\n\n");
-    md.append(fmt("- **Machine:** %s, %s cores, %s GiB, %s, %s. Load average at "
-            + "the start %s.%n", machine.get("cpu"), machine.get("cores"), machine.get("memoryGiB"), machine.get("os"),
-        machine.get("java"), BenchSupport.text(machine.get("loadAverageAtStart"))));
-    md.append(fmt("- **Commit:** `%s`, run %s → %s.%n", result.get("commit"), result.get("started"),
-        result.get("finished")));
-    md.append(fmt("- **Command:** `%s`%n", result.get("command")));
+    BenchSupport.markdownHead(md, "REST latency: PMO Flow against the bare Camunda engine (issue #7, item 3)", result);
     md.append(fmt("- **Load:** %s closed-loop clients (java.net.http, HTTP/1.1 keep-alive), %s s warm-up then %s s "
             + "measured per figure, %s runs; latency = request sent → whole response read. Each application in its own "
             + "JVM (`java %s -cp …`, exploded classes), both running throughout; the order alternates per run (odd: "
@@ -522,11 +502,7 @@ public final class RestLatencyBenchmark {
             + "its measurement and is drained before the next figure.%n",
         settings.get("clients"), settings.get("warmupSeconds"), settings.get("measuredSeconds"), settings.get("runs"),
         String.join(" ", (List<String>) settings.get("jvmFlags"))));
-    if (!((List<?>) settings.get("pmoArgs")).isEmpty() || !((List<?>) settings.get("bareArgs")).isEmpty()) {
-      md.append(fmt("- **Extra arguments:** PMO Flow `%s`, bare engine `%s`.%n",
-          String.join(" ", (List<String>) settings.get("pmoArgs")),
-          String.join(" ", (List<String>) settings.get("bareArgs"))));
-    }
+    BenchSupport.markdownExtraArguments(md, settings);
     md.append("- Cells: median of the runs (min–max). *CPU ms/call*: the application process's CPU time (all "
         + "threads, from /proc) during the measured period ÷ calls — the cost that survives a busy machine.\n");
     Map<String, Object> databases = (Map<String, Object>) result.get("databases");
@@ -534,7 +510,7 @@ public final class RestLatencyBenchmark {
       Map<String, Object> db = (Map<String, Object>) entry.getValue();
       Map<String, Object> summary = (Map<String, Object>) db.get("summary");
       Map<String, Object> figures = (Map<String, Object>) summary.get("figures");
-      md.append(fmt("%n### %s%n%n", entry.getKey().equals("h2") ? "H2 (file database)" : "PostgreSQL"));
+      md.append(BenchSupport.markdownDatabaseHeading(entry.getKey()));
       md.append("| figure | what | calls/s | p50 ms | p95 ms | p99 ms | CPU ms/call | load (1 min) |\n");
       md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       for (String figure : FIGURES) {
