@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the process-level benchmarks ({@link RestLatencyBenchmark}, {@link FootprintBenchmark}) share: the machine
@@ -202,6 +203,21 @@ final class BenchSupport {
   /** A value for the Markdown: arrays as [a, b, c], anything else as itself. */
   static String text(Object value) {
     return value instanceof double[] d ? java.util.Arrays.toString(d) : String.valueOf(value);
+  }
+
+  /**
+   * {@code --render earlier.json --out-md out.md}: writes the Markdown of an earlier run from its JSON, and says
+   * whether it did (then there is nothing to measure).
+   */
+  @SuppressWarnings("unchecked")
+  static boolean rendered(Map<String, String> options, Function<Map<String, Object>, String> markdown)
+      throws IOException {
+    if (!options.containsKey("render")) {
+      return false;
+    }
+    Map<String, Object> earlier = JSON.readValue(Path.of(options.get("render")).toFile(), Map.class);
+    Files.writeString(Path.of(Options.required(options, "out-md")), markdown.apply(earlier));
+    return true;
   }
 
   /** A process-level result's Markdown head: its title, then the machine, the commit and the command. */

@@ -87,10 +87,7 @@ public final class RestLatencyBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = Options.parse(args);
-    if (options.containsKey("render")) { // re-renders the Markdown of an earlier run from its JSON
-      @SuppressWarnings("unchecked")
-      Map<String, Object> earlier = BenchSupport.JSON.readValue(Path.of(options.get("render")).toFile(), Map.class);
-      Files.writeString(Path.of(Options.required(options, "out-md")), markdown(earlier));
+    if (BenchSupport.rendered(options, RestLatencyBenchmark::markdown)) {
       return;
     }
     Apps.Launch launch = Apps.Launch.from(options);
